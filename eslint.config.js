@@ -1,0 +1,33 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// core and checker must run without Node (a web extension reuses them) and without LSP types.
+const PURE_PACKAGE_RESTRICTIONS = {
+  patterns: [
+    { group: ['node:*'], message: 'core and checker take texts, not files: keep I/O at the edges.' },
+    { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*'], message: 'LSP types belong in the language server.' },
+  ],
+  paths: ['fs', 'path', 'os', 'child_process', 'process', 'url', 'util', 'crypto', 'worker_threads'].map((name) => ({
+    name,
+    message: 'core and checker take texts, not files: keep I/O at the edges.',
+  })),
+};
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', 'test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['packages/core/src/**/*.ts', 'packages/checker/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', PURE_PACKAGE_RESTRICTIONS],
+      'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', 'require'],
+    },
+  },
+);

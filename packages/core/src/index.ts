@@ -1,0 +1,27 @@
+export { findDamage, hasDamage, startsDamaged } from './damage.js';
+export { detectLineEnding, splitLines, type Line } from './lines.js';
+export { CANONICAL_FORMS, formatMarker, matchMarker, type MarkerLevel, type MarkerMatch } from './markers.js';
+export {
+  MarkerSchema,
+  NodeKindSchema,
+  PlanNodeSchema,
+  PlanSchema,
+  PositionSchema,
+  RangeSchema,
+  SpanSchema,
+  TitleSchema,
+  type Marker,
+  type NodeKind,
+  type Plan,
+  type PlanNode,
+  type Position,
+  type Range,
+  type Span,
+  type Title,
+} from './model.js';
+export { dropPunctuation, foldWidth, normalizeForMatch, toSimplified } from './normalize.js';
+export { CHINESE_NUMERAL_CHARS, parseChineseNumeral, toChineseNumeral } from './numerals.js';
+export { parsePlan } from './parse.js';
+export { findPinyinAnnotations, stripPinyin } from './pinyin.js';
+export { splitSentences, type SentenceSpan } from './sentences.js';
+export { nodesOfKind, walkNodes } from './walk.js';

@@ -1,0 +1,31 @@
+import { Converter } from 'opencc-js/t2cn';
+import { stripPinyin } from './pinyin.js';
+
+type Convert = (text: string) => string;
+let traditionalToSimplified: Convert | undefined;
+
+/** Traditional → simplified (OpenCC `t` → `cn`). The dictionaries load on first use, not at import. */
+export function toSimplified(text: string): string {
+  const convert = (traditionalToSimplified ??= Converter({ from: 't', to: 'cn' }));
+  return convert(text);
+}
+
+/** Folds full-width ASCII (`（`, `１`, `Ａ`) and the ideographic space to their half-width forms. */
+export function foldWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** Drops everything that is not a letter or a digit: punctuation, symbols, spaces. */
+export function dropPunctuation(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * The matching key of a text: pinyin annotations stripped, width folded, simplified, punctuation and
+ * spaces dropped. For comparing texts only; never show it to the drafter.
+ */
+export function normalizeForMatch(text: string): string {
+  return dropPunctuation(toSimplified(foldWidth(stripPinyin(text))));
+}

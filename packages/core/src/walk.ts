@@ -1,0 +1,20 @@
+import type { NodeKind, Plan, PlanNode } from './model.js';
+
+/** Every node of the plan in document order (pre-order), with its parent chain. */
+export function* walkNodes(plan: Plan): Generator<{ node: PlanNode; ancestors: readonly PlanNode[] }> {
+  const stack: Array<{ node: PlanNode; ancestors: readonly PlanNode[] }> = [];
+  for (let i = plan.children.length - 1; i >= 0; i--) stack.push({ node: plan.children[i]!, ancestors: [] });
+  while (stack.length > 0) {
+    const entry = stack.pop()!;
+    yield entry;
+    const ancestors = [...entry.ancestors, entry.node];
+    for (let i = entry.node.children.length - 1; i >= 0; i--) stack.push({ node: entry.node.children[i]!, ancestors });
+  }
+}
+
+/** The nodes of one kind in document order, e.g. every measure of the plan. */
+export function nodesOfKind(plan: Plan, kind: NodeKind): PlanNode[] {
+  const out: PlanNode[] = [];
+  for (const { node } of walkNodes(plan)) if (node.kind === kind) out.push(node);
+  return out;
+}
