@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { CliError } from './cli-error.js';
 import { outline, type OutlineFormat } from './commands/outline.js';
