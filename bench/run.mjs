@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
+import { checkText, fixText } from '@policylint/checker';
 import { nodesOfKind, parsePlan } from '@policylint/core';
 import { makeLargePlan } from './make-large-plan.mjs';
 
@@ -42,6 +43,33 @@ const cases = [
       return { text, bytes: Buffer.byteLength(text) };
     },
     run: (state) => parsePlan(state.text),
+  },
+  {
+    name: 'check seed (all rules)',
+    iterations: 200,
+    setup() {
+      const text = readFileSync(SEED_PATH, 'utf8');
+      return { text, bytes: Buffer.byteLength(text) };
+    },
+    run: (state) => checkText(state.text),
+  },
+  {
+    name: 'check large (seed ×40, all rules)',
+    iterations: 20,
+    setup() {
+      const text = makeLargePlan(readFileSync(SEED_PATH, 'utf8'), 40);
+      return { text, bytes: Buffer.byteLength(text) };
+    },
+    run: (state) => checkText(state.text),
+  },
+  {
+    name: 'fix large (seed ×40, all passes)',
+    iterations: 5,
+    setup() {
+      const text = makeLargePlan(readFileSync(SEED_PATH, 'utf8'), 40);
+      return { text, bytes: Buffer.byteLength(text) };
+    },
+    run: (state) => fixText(state.text),
   },
 ];
 

@@ -1,17 +1,77 @@
-import { Command, CommanderError, Option } from 'commander';
+import { resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError } from './cli-error.js';
+import { check, type CheckFormat } from './commands/check.js';
 import { outline, type OutlineFormat } from './commands/outline.js';
-import { isLocale, LOCALES, type Locale } from './messages.js';
+import { renumber } from './commands/renumber.js';
+import { LOCALES, type Locale } from './messages.js';
 
 function localeOption(): Option {
-  return new Option('--locale <locale>', 'message language').choices(LOCALES).default('zh-CN');
+  return new Option('--locale <locale>', 'message language (default: the config file’s, else zh-CN)').choices(LOCALES);
 }
 
-function buildProgram(write: (text: string) => void): Command {
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < -1) throw new InvalidArgumentError('expected a whole number, or -1 for no limit');
+  return n;
+}
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  setExitCode: (code: number) => void;
+  cwd: string;
+  isTTY: boolean;
+}
+
+function buildProgram(io: Io): Command {
   const program = new Command('policylint')
     .description('Checks Chinese policy drafts: numbering, cross-references, overlap with plans in force.')
     .exitOverride()
-    .showHelpAfterError(false);
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('check')
+    .description('check plans: files, directories (every .txt and .md) or globs; default: the current directory')
+    .argument('[paths...]', 'files, directories or globs')
+    .addOption(new Option('--format <format>', 'report format').choices(['stylish', 'json']).default('stylish'))
+    .option('--config <file>', 'use this configuration file instead of the nearest policylint.config.json')
+    .addOption(localeOption())
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--fix', 'apply every safe fix to the files, then report what is left')
+    .option('--no-color', 'no colours in the report')
+    .action(async (paths: string[], options: { format: CheckFormat; config?: string; locale?: Locale; maxWarnings?: number; fix?: boolean; color: boolean }) => {
+      const result = await check(paths, {
+        format: options.format,
+        config: options.config === undefined ? undefined : resolve(io.cwd, options.config),
+        locale: options.locale,
+        maxWarnings: options.maxWarnings,
+        fix: options.fix === true,
+        color: options.color && io.isTTY && process.env['NO_COLOR'] === undefined,
+        cwd: io.cwd,
+      });
+      for (const note of result.notes) io.stderr(`${note}\n`);
+      io.stdout(result.report);
+      io.setExitCode(result.exitCode);
+    });
+
+  program
+    .command('renumber')
+    .description('renumber every level of FILE by its own conventions; print a diff, or rewrite it with --write')
+    .argument('<file>', 'a plan in .txt or .md')
+    .option('--write', 'rewrite the file instead of printing a diff')
+    .option('--config <file>', 'use this configuration file instead of the nearest policylint.config.json')
+    .addOption(localeOption())
+    .action(async (file: string, options: { write?: boolean; config?: string; locale?: Locale }) => {
+      const { stdout, stderr } = await renumber(resolve(io.cwd, file), {
+        write: options.write === true,
+        config: options.config === undefined ? undefined : resolve(io.cwd, options.config),
+        locale: options.locale,
+        cwd: io.cwd,
+      });
+      io.stdout(stdout);
+      io.stderr(stderr);
+    });
 
   program
     .command('outline')
@@ -19,26 +79,32 @@ function buildProgram(write: (text: string) => void): Command {
     .argument('<file>', 'a plan in .txt or .md')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(localeOption())
-    .action(async (file: string, options: { format: OutlineFormat; locale: string }) => {
-      const locale: Locale = isLocale(options.locale) ? options.locale : 'zh-CN';
-      write(await outline(file, options.format, locale));
+    .action(async (file: string, options: { format: OutlineFormat; locale?: Locale }) => {
+      io.stdout(await outline(file, options.format, options.locale ?? 'zh-CN'));
     });
   return program;
 }
 
 /** Runs the CLI and returns the exit code: 0 success, 1 findings, 2 usage, config or I/O error. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram((text) => process.stdout.write(text));
+  let exitCode = 0;
+  const program = buildProgram({
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    setExitCode: (code) => (exitCode = code),
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true,
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are not failures; every other commander error is a usage error (exit 2).
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof CliError) {
-      process.stderr.write(`policylint: ${error.message}\n`);
+      for (const line of error.message.split('\n')) process.stderr.write(`policylint: ${line}\n`);
       return error.exitCode;
     }
     const why = error instanceof Error ? error.message : String(error);

@@ -24,4 +24,4 @@ export { CHINESE_NUMERAL_CHARS, parseChineseNumeral, toChineseNumeral } from './
 export { parsePlan } from './parse.js';
 export { findPinyinAnnotations, stripPinyin } from './pinyin.js';
 export { splitSentences, type SentenceSpan } from './sentences.js';
-export { nodesOfKind, walkNodes } from './walk.js';
+export { isPlanLike, nodesOfKind, walkNodes } from './walk.js';

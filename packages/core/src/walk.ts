@@ -18,3 +18,18 @@ export function nodesOfKind(plan: Plan, kind: NodeKind): PlanNode[] {
   for (const { node } of walkNodes(plan)) if (node.kind === kind) out.push(node);
   return out;
 }
+
+/**
+ * Whether the text reads as a plan: at least two headings, of at least two levels. Notes, letters
+ * and READMEs that happen to start one line with `1.` are not plans and are left alone.
+ */
+export function isPlanLike(plan: Plan): boolean {
+  const kinds = new Set<NodeKind>();
+  let headings = 0;
+  for (const { node } of walkNodes(plan)) {
+    kinds.add(node.kind);
+    headings++;
+    if (headings >= 2 && kinds.size >= 2) return true;
+  }
+  return false;
+}

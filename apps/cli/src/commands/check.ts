@@ -1,0 +1,64 @@
+import { writeFile } from 'node:fs/promises';
+import { checkText, fixText, type Locale } from '@policylint/checker';
+import { isPlanLike } from '@policylint/core';
+import { totals, type FileResult } from '../file-result.js';
+import { findFiles } from '../find-files.js';
+import { formatJson } from '../formatters/json.js';
+import { formatStylish } from '../formatters/stylish.js';
+import { ConfigLoader } from '../load-config.js';
+import { message } from '../messages.js';
+import { readTextFile } from '../read-text-file.js';
+
+export type CheckFormat = 'stylish' | 'json';
+
+export interface CheckCommandOptions {
+  format: CheckFormat;
+  config: string | undefined;
+  /** From `--locale`; otherwise the configuration's locale. */
+  locale: Locale | undefined;
+  maxWarnings: number | undefined;
+  fix: boolean;
+  color: boolean;
+  cwd: string;
+}
+
+export interface CheckCommandOutput {
+  report: string;
+  /** Lines for stderr: what `--fix` wrote. */
+  notes: string[];
+  exitCode: number;
+}
+
+/**
+ * `policylint check`: checks every plan among the paths, fixes with `--fix`, and reports.
+ * Files that are not plans (no two headings of two levels) are skipped without a word.
+ */
+export async function check(paths: readonly string[], options: CheckCommandOptions): Promise<CheckCommandOutput> {
+  const cliLocale = options.locale ?? 'zh-CN';
+  const files = await findFiles(paths.length > 0 ? paths : ['.'], options.cwd, cliLocale);
+  const configs = new ConfigLoader(options.config);
+  const results: FileResult[] = [];
+  const notes: string[] = [];
+  let locale = cliLocale;
+  for (const filePath of files) {
+    const { config } = await configs.forFile(filePath);
+    locale = options.locale ?? config.locale;
+    const text = await readTextFile(filePath, locale);
+    if (!options.fix) {
+      const { plan, findings } = checkText(text, { config });
+      if (isPlanLike(plan)) results.push({ filePath, findings });
+      continue;
+    }
+    const fixed = fixText(text, { config });
+    if (!isPlanLike(fixed.result.plan)) continue;
+    if (fixed.text !== text) {
+      await writeFile(filePath, fixed.text, 'utf8');
+      notes.push(message(locale, 'fixed', filePath, fixed.applied));
+    }
+    results.push({ filePath, findings: fixed.result.findings });
+  }
+  const report = options.format === 'json' ? formatJson(results, locale) : formatStylish(results, locale, { color: options.color, cwd: options.cwd });
+  const sum = totals(results);
+  const tooManyWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && sum.warnings > options.maxWarnings;
+  return { report, notes, exitCode: sum.errors > 0 || tooManyWarnings ? 1 : 0 };
+}

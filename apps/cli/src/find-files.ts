@@ -1,0 +1,31 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { CliError } from './cli-error.js';
+import { message, type Locale } from './messages.js';
+
+const PLAN_FILES = '**/*.{txt,md}';
+const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.policylint/**', '**/dist/**'];
+
+/**
+ * Expands the `check` arguments into absolute file paths: a file is itself, a directory is every
+ * `.txt` and `.md` under it, anything else is a glob. An argument that matches nothing is an error.
+ */
+export async function findFiles(args: readonly string[], cwd: string, locale: Locale): Promise<string[]> {
+  const found = new Set<string>();
+  for (const arg of args) {
+    const path = resolve(cwd, arg);
+    const kind = await stat(path).then(
+      (s) => (s.isDirectory() ? 'dir' : 'file'),
+      () => undefined,
+    );
+    let matches: string[];
+    if (kind === 'file') matches = [path];
+    else if (kind === 'dir') matches = await glob(PLAN_FILES, { cwd: path, absolute: true, ignore: IGNORED, dot: false });
+    else if (isDynamicPattern(arg)) matches = await glob(arg, { cwd, absolute: true, ignore: IGNORED });
+    else throw new CliError(message(locale, 'fileNotFound', arg));
+    if (matches.length === 0 && kind !== 'dir') throw new CliError(message(locale, 'noMatch', arg));
+    for (const match of matches) found.add(match);
+  }
+  return [...found].sort();
+}

@@ -1,0 +1,47 @@
+import { relative } from 'node:path';
+import type { Locale, Severity } from '@policylint/checker';
+import pc from 'picocolors';
+import { totals, type FileResult } from '../file-result.js';
+
+const LABELS: Readonly<Record<Locale, Record<Severity, string>>> = {
+  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+
+/** ESLint's stylish look: a header per file, `line:col  severity  message  rule-id`, a summary line. */
+export function formatStylish(results: readonly FileResult[], locale: Locale, options: { color: boolean; cwd: string }): string {
+  const c = pc.createColors(options.color);
+  const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
+  const out: string[] = [];
+  for (const { filePath, findings } of results) {
+    if (findings.length === 0) continue;
+    out.push('', c.underline(relative(options.cwd, filePath) || filePath));
+    const width = Math.max(...findings.map((f) => position(f).length));
+    const labelWidth = Math.max(...findings.map((f) => LABELS[locale][f.severity].length));
+    for (const f of findings) {
+      const label = LABELS[locale][f.severity];
+      out.push(`  ${c.dim(position(f).padEnd(width))}  ${paint[f.severity](label.padEnd(labelWidth))}  ${f.message[locale]}  ${c.dim(f.ruleId)}`);
+    }
+  }
+  const sum = totals(results);
+  const problems = sum.errors + sum.warnings + sum.infos;
+  if (problems === 0) return out.join('\n');
+  out.push('', (sum.errors > 0 ? c.red : c.yellow)(c.bold(summary(locale, sum.errors, sum.warnings, sum.infos))));
+  if (sum.fixable > 0) out.push(c.dim(fixableLine(locale, sum.fixable)));
+  return `${out.join('\n')}\n`;
+}
+
+function position(f: { range: { start: { line: number; character: number } } }): string {
+  return `${f.range.start.line + 1}:${f.range.start.character + 1}`;
+}
+
+function summary(locale: Locale, errors: number, warnings: number, infos: number): string {
+  const total = errors + warnings + infos;
+  if (locale === 'zh-CN') return `✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示）`;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`;
+}
+
+function fixableLine(locale: Locale, fixable: number): string {
+  return locale === 'zh-CN' ? `  其中 ${fixable} 个可用 \`--fix\` 自动修复。` : `  ${fixable} potentially fixable with the \`--fix\` option.`;
+}

@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join, parse as parsePath } from 'node:path';
+import { parseConfig, resolveConfig, RULES, type ResolvedConfig } from '@policylint/checker';
+import { CliError } from './cli-error.js';
+
+export const CONFIG_FILE = 'policylint.config.json';
+
+/** A configuration and the file it came from (undefined for the defaults). */
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  path: string | undefined;
+}
+
+/**
+ * Finds and loads the configuration for files in one run: `--config` for all of them, or else the
+ * nearest `policylint.config.json` walking up from each file's folder. Each file is read once.
+ */
+export class ConfigLoader {
+  private readonly byPath = new Map<string, Promise<LoadedConfig>>();
+  private readonly byDir = new Map<string, Promise<string | undefined>>();
+
+  constructor(private readonly explicitPath: string | undefined) {}
+
+  async forFile(file: string): Promise<LoadedConfig> {
+    const path = this.explicitPath ?? (await this.findUp(dirname(file)));
+    if (path === undefined) return { config: resolveConfig(), path: undefined };
+    let loaded = this.byPath.get(path);
+    if (loaded === undefined) {
+      loaded = loadConfigFile(path);
+      this.byPath.set(path, loaded);
+    }
+    return loaded;
+  }
+
+  private findUp(dir: string): Promise<string | undefined> {
+    let found = this.byDir.get(dir);
+    if (found === undefined) {
+      found = (async () => {
+        const candidate = join(dir, CONFIG_FILE);
+        if (await readFile(candidate).then(() => true, () => false)) return candidate;
+        return dir === parsePath(dir).root ? undefined : this.findUp(dirname(dir));
+      })();
+      this.byDir.set(dir, found);
+    }
+    return found;
+  }
+}
+
+/** Reads and validates one configuration file; any problem is a one-line `path: key: what is wrong`. */
+export async function loadConfigFile(path: string): Promise<LoadedConfig> {
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new CliError(`${path}: cannot read (${code})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
+  } catch (error) {
+    throw new CliError(`${path}: invalid JSON: ${(error as Error).message}`);
+  }
+  const parsed = parseConfig(json, RULES.map((rule) => rule.id));
+  if (!parsed.ok) throw new CliError(parsed.issues.map((issue) => `${path}: ${issue.key}: ${issue.message}`).join('\n'));
+  return { config: parsed.config, path };
+}

@@ -1,0 +1,71 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Fix, TextEdit } from './finding.js';
+
+/**
+ * Applies edits to `text` (ranges count from after a leading BOM, as the parser's do), keeping the BOM.
+ * Identical edits collapse into one; the caller must not pass overlapping ones (see `selectFixes`).
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const body = bom === '' ? text : text.slice(1);
+  const unique = new Map<string, TextEdit>();
+  for (const edit of edits) unique.set(JSON.stringify(edit), edit);
+  const document = TextDocument.create('file:///text', 'plaintext', 0, body);
+  return bom + TextDocument.applyEdits(document, [...unique.values()]);
+}
+
+interface Span {
+  start: number;
+  end: number;
+  key: string;
+  fix: number;
+}
+
+/** Whether two edits touch the same text: overlapping ranges, or two insertions at one point. */
+function clash(a: Span, b: Span): boolean {
+  if (a.key === b.key) return false; // the same edit proposed twice is applied once
+  if (a.start < b.end && b.start < a.end) return true;
+  return (a.start === a.end && a.start === b.start) || (b.start === b.end && b.start === a.start);
+}
+
+/**
+ * Picks the fixes that can be applied together and returns their edits and how many fixes they are: in order, each fix whole or not at all, skipping one
+ * whose edits clash with those of a fix already taken. What is skipped is picked up by the next pass,
+ * once the text has been checked again. A sweep over the sorted edits finds the clashes, so tens of
+ * thousands of fixes (one per pinyin annotation in a long plan) cost n log n, not n².
+ */
+export function selectFixes(text: string, fixes: readonly Fix[]): { edits: TextEdit[]; taken: number } {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const document = TextDocument.create('file:///text', 'plaintext', 0, text.slice(bom));
+  const spans: Span[] = fixes.flatMap((fix, i) =>
+    fix.edits.map((edit) => ({
+      start: document.offsetAt(edit.range.start),
+      end: document.offsetAt(edit.range.end),
+      key: JSON.stringify(edit),
+      fix: i,
+    })),
+  );
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  const clashes = new Map<number, Set<number>>();
+  let active: Span[] = [];
+  for (const span of spans) {
+    active = active.filter((t) => t.end > span.start || t.start === span.start);
+    for (const other of active) {
+      if (other.fix === span.fix || !clash(span, other)) continue;
+      for (const [a, b] of [[span.fix, other.fix], [other.fix, span.fix]] as const) {
+        const set = clashes.get(a) ?? new Set<number>();
+        set.add(b);
+        clashes.set(a, set);
+      }
+    }
+    active.push(span);
+  }
+  const taken = new Set<number>();
+  const edits: TextEdit[] = [];
+  fixes.forEach((fix, i) => {
+    if ([...(clashes.get(i) ?? [])].some((j) => taken.has(j))) return;
+    taken.add(i);
+    edits.push(...fix.edits);
+  });
+  return { edits, taken: taken.size };
+}

@@ -1,0 +1,34 @@
+export { applyEdits, selectFixes } from './apply-edits.js';
+export { checkText, fixText, renumberText, type CheckOptions, type CheckResult, type FixResult, type RenumberTextResult } from './check.js';
+export {
+  ConfigSchema,
+  DEFAULT_CORPUS,
+  effectiveSeverity,
+  MEASURE_NUMBERING,
+  parseConfig,
+  resolveConfig,
+  RULE_SETTINGS,
+  type Config,
+  type ConfigIssue,
+  type MeasureNumbering,
+  type ResolvedConfig,
+  type RuleSetting,
+} from './config.js';
+export {
+  localized,
+  LOCALES,
+  SEVERITIES,
+  type Finding,
+  type Fix,
+  type Locale,
+  type Localized,
+  type RelatedLocation,
+  type RuleFinding,
+  type Severity,
+  type TextEdit,
+} from './finding.js';
+export { analyzeNumbering, type LevelAnalysis, type NumberingAnalysis, type Scope, type SequenceEntry } from './numbering/analysis.js';
+export { renumberPlan, type NumberMove, type RenumberResult } from './renumber.js';
+export { ruleDocsUrl, RuleMetaSchema, type Rule, type RuleContext } from './rule.js';
+export { RULES } from './rules/index.js';
+export { configJsonSchema } from './config-json-schema.js';

@@ -1,0 +1,8 @@
+import type { Rule } from '../rule.js';
+import { numberingHierarchy } from './numbering-hierarchy.js';
+import { numberingMarker } from './numbering-marker.js';
+import { numberingSequence } from './numbering-sequence.js';
+import { textEncoding } from './text-encoding.js';
+
+/** Every rule, in the order of DESIGN §2. The one list that knows rules by name. */
+export const RULES: readonly Rule[] = [numberingSequence, numberingMarker, numberingHierarchy, textEncoding];

@@ -1,0 +1,84 @@
+import { CANONICAL_FORMS, type MarkerLevel, type NodeKind } from '@policylint/core';
+import { localized, type Fix, type RuleFinding } from '../finding.js';
+import type { LevelAnalysis, SequenceEntry } from '../numbering/analysis.js';
+import { levelName, markerWithNumber, missingRange, scopeLabel, unitName } from '../numbering/labels.js';
+import { renumberLevelEdits } from '../renumber.js';
+import type { Rule } from '../rule.js';
+
+const KINDS: readonly NodeKind[] = ['part', 'section', 'measure', 'item'];
+
+export const numberingSequence: Rule = {
+  id: 'numbering-sequence',
+  defaultSeverity: 'error',
+  description: localized('层次序号缺号、重号或顺序错乱', 'a gap, duplicate or out-of-order number at any level'),
+  fixable: true,
+  check({ numbering }) {
+    const analysis = numbering();
+    return KINDS.flatMap((kind) => checkLevel(analysis[kind]));
+  },
+};
+
+/**
+ * Compares each number with the one before it in its scope, so one missing number is reported once
+ * and the numbers after it, which follow on from it, are not.
+ */
+function checkLevel(level: LevelAnalysis): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  let fix: Fix | undefined;
+  const renumber = (): Fix => {
+    const level0 = level.entries[0]!.node.marker.level as MarkerLevel;
+    const name = levelName(level.kind, CANONICAL_FORMS[level0]);
+    fix ??= {
+      description: localized(`按顺序重新编号${name['zh-CN']}`, `renumber ${name.en} in sequence`),
+      edits: renumberLevelEdits(level, { normalizeForms: false }),
+    };
+    return fix;
+  };
+  const plural = { part: 'parts', section: 'sections', measure: 'measures', item: 'items' }[level.kind];
+  let before: SequenceEntry | undefined;
+  for (const entry of level.entries) {
+    const { node, previous } = entry;
+    const expected = previous === undefined ? 1 : previous.node.number + 1;
+    const documentPrevious = before;
+    before = entry;
+    if (node.damaged || node.number === expected) continue;
+    const want = markerWithNumber(node, expected);
+    const got = node.marker.text.trimEnd();
+    const head = localized(`应为“${want}”，实际为“${got}”`, `expected ${want}, found ${got}`);
+    const finding = (why: ReturnType<typeof localized>, related?: RuleFinding['related']): RuleFinding => ({
+      message: localized(`${head['zh-CN']}：${why['zh-CN']}`, `${head.en}: ${why.en}`),
+      range: node.marker.range,
+      ...(related === undefined ? {} : { related }),
+      fix: renumber(),
+    });
+    if (previous !== undefined && node.number === previous.node.number) {
+      const first = firstWithNumber(previous);
+      const unit = unitName(level.kind, node.number);
+      findings.push(
+        finding(localized(`${unit['zh-CN']}重复`, `${unit.en} is numbered twice`), [
+          { message: localized(`${unit['zh-CN']}首次出现处`, `first ${unit.en}`), range: first.node.marker.range },
+        ]),
+      );
+    } else if (previous === undefined && documentPrevious !== undefined && node.number === documentPrevious.node.number + 1) {
+      // Continues the previous part's numbers where this document starts afresh: nothing is missing.
+      const convention = scopeLabel(level.scope);
+      findings.push(finding(localized(`编号接续上文，但本文件此层次${convention['zh-CN']}`, `the number continues from before, but this document's ${plural} are ${convention.en}`)));
+    } else if (node.number > expected) {
+      const missing = missingRange(level.kind, expected, node.number - 1);
+      findings.push(finding(localized(`缺少${missing['zh-CN']}`, `${missing.en} ${expected === node.number - 1 ? 'is' : 'are'} missing`)));
+    } else if (node.number === 1 && previous !== undefined) {
+      const convention = scopeLabel(level.scope);
+      findings.push(finding(localized(`编号重新从1开始，但本文件此层次${convention['zh-CN']}`, `numbering restarts, but this document's ${plural} are ${convention.en}`)));
+    } else {
+      findings.push(finding(localized('编号倒退，顺序错乱', 'the number goes back: out of order')));
+    }
+  }
+  return findings;
+}
+
+/** The earliest entry in an unbroken run of equal numbers ending at `entry`. */
+function firstWithNumber(entry: SequenceEntry): SequenceEntry {
+  let first = entry;
+  while (first.previous !== undefined && first.previous.node.number === first.node.number) first = first.previous;
+  return first;
+}

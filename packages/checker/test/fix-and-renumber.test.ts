@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits, checkText, fixText, renumberText } from '../src/index.js';
+import { loadFixture, readRepoFile, SEED } from './helpers.js';
+
+describe('applyEdits', () => {
+  it('applies edits by LSP range, keeping a BOM and CRLF line ends', () => {
+    const text = '\ufeff一、甲\r\n2.子。';
+    const edited = applyEdits(text, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } }, newText: '1.' }]);
+    expect(edited).toBe('\ufeff一、甲\r\n1.子。');
+  });
+});
+
+describe('fixText', () => {
+  const { text } = loadFixture('numbering-defects.txt');
+  const fixed = fixText(text);
+
+  it('leaves no fixable finding and no numbering finding', () => {
+    expect(fixed.result.findings.filter((f) => f.fix !== undefined)).toEqual([]);
+    expect(fixed.result.findings.map((f) => f.ruleId)).toEqual([]);
+  });
+
+  it('changes only markers', () => {
+    const before = text.split('\n');
+    const after = fixed.text.split('\n');
+    expect(after).toHaveLength(before.length);
+    const changed = before.flatMap((line, i) => (line === after[i] ? [] : [`${line} → ${after[i]}`]));
+    expect(changed).toEqual([
+      '5.强化要素保障。统筹用地用能。 → 4.强化要素保障。统筹用地用能。',
+      '（二）、营造公平环境 → （二）营造公平环境',
+      '6.破除准入壁垒。清理隐性门槛。 → 5.破除准入壁垒。清理隐性门槛。',
+      '7.规范涉企收费。清理违规收费。 → 6.规范涉企收费。清理违规收费。',
+      '(三)提升服务效能 → （三）提升服务效能',
+      '8、推进一网通办。拓展办理事项。 → 8.推进一网通办。拓展办理事项。',
+      '（4）压缩办理时限。 → （3）压缩办理时限。',
+      '四、保障措施 → 三、保障措施',
+    ]);
+  });
+
+  it('is idempotent', () => {
+    expect(fixText(fixed.text).text).toBe(fixed.text);
+  });
+
+  it('removes the seed’s pinyin annotations and nothing else', () => {
+    const seed = readRepoFile(SEED);
+    const result = fixText(seed);
+    expect(result.result.findings.filter((f) => f.fix !== undefined)).toEqual([]);
+    expect(result.text).not.toMatch(/區\(qū\)/);
+    expect(result.text.length).toBeLessThan(seed.length);
+    expect(checkText(result.text).findings.filter((f) => f.ruleId === 'numbering-sequence')).toEqual([]);
+  });
+});
+
+describe('renumberText', () => {
+  it('renumbers every level and normalizes markers to each level’s form', () => {
+    const text = '一、甲\n（一）子\n1.子。\n3、丑。\n(三)寅\n4.寅。\n三、乙\n5.卯。';
+    const { text: renumbered, moves } = renumberText(text);
+    expect(renumbered).toBe('一、甲\n（一）子\n1.子。\n2.丑。\n（二）寅\n3.寅。\n二、乙\n4.卯。');
+    expect(moves.map((m) => `${m.kind} ${m.from}→${m.to}`)).toEqual(['part 3→2', 'section 3→2', 'measure 3→2', 'measure 4→3', 'measure 5→4']);
+  });
+
+  it('keeps the document’s own convention: 国发〔2019〕5号 restarts per part and stays so', () => {
+    const text = readRepoFile('test/fixtures/real-policies/gov-guofa-2019-5-double-random-one-public.txt');
+    expect(renumberText(text).text).toBe(text);
+  });
+
+  it('leaves the seed’s numbers alone and only normalizes its half-width section brackets', () => {
+    const seed = readRepoFile(SEED);
+    const { text, moves } = renumberText(seed);
+    expect(moves).toEqual([]);
+    expect(text).toBe(seed.replace('\n(二)', '\n（二）').replace('\n(三)', '\n（三）'));
+  });
+});

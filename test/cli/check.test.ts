@@ -1,0 +1,141 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './run-cli.js';
+import { tempDir } from './temp-dir.js';
+
+const DEFECTS = { copy: 'packages/checker/test/fixtures/numbering-defects.txt' };
+const CLEAN = '关于某项工作的实施方案\n一、总体要求\n1.推进改革。落实责任。\n2.加强监管。推动共享。\n';
+
+interface EslintFile {
+  filePath: string;
+  messages: Array<{ ruleId: string; severity: 1 | 2; message: string; line: number; column: number; endLine: number; endColumn: number }>;
+  errorCount: number;
+  warningCount: number;
+}
+
+describe('policylint check', () => {
+  it('reports in ESLint’s JSON shape with 1-based positions', () => {
+    const dir = tempDir({ 'draft.txt': DEFECTS }, ROOT);
+    const { status, stdout } = runCli(['check', 'draft.txt', '--format', 'json'], dir);
+    expect(status).toBe(1);
+    const [file] = JSON.parse(stdout) as EslintFile[];
+    expect(file!.filePath).toBe(join(dir, 'draft.txt'));
+    expect(file!.messages.map((m) => `${m.line}:${m.column} ${m.severity} ${m.ruleId}`)).toEqual([
+      '8:1 2 numbering-sequence',
+      '9:1 1 numbering-marker',
+      '12:1 2 numbering-sequence',
+      '13:1 1 numbering-marker',
+      '14:1 1 numbering-marker',
+      '17:1 2 numbering-sequence',
+      '21:1 2 numbering-sequence',
+    ]);
+    expect(file!.messages[0]).toMatchObject({ message: '应为“4.”，实际为“5.”：缺少第4条', endLine: 8, endColumn: 3 });
+    expect([file!.errorCount, file!.warningCount]).toEqual([4, 3]);
+  });
+
+  it('prints a stylish report in the chosen language', () => {
+    const dir = tempDir({ 'draft.txt': DEFECTS }, ROOT);
+    const { stdout } = runCli(['check', 'draft.txt', '--locale', 'en'], dir);
+    const lines = stdout.split('\n');
+    expect(lines[1]).toBe('draft.txt');
+    expect(lines[2]).toBe('  8:1   error    expected 4., found 5.: measure 4 is missing  numbering-sequence');
+    expect(lines).toContain('✖ 7 problems (4 errors, 3 warnings, 0 infos)');
+    expect(stdout).not.toContain(String.fromCharCode(27)); // no colour escapes when stdout is not a terminal
+  });
+
+  it('exits 0 on a clean plan, and 1 only past --max-warnings', () => {
+    const dir = tempDir({ 'clean.txt': CLEAN, 'marker.txt': '一、总体要求\n1.推进改革。\n2、加强监管。\n' }, ROOT);
+    expect(runCli(['check', 'clean.txt'], dir)).toMatchObject({ status: 0, stdout: '' });
+    expect(runCli(['check', 'marker.txt'], dir).status).toBe(0);
+    expect(runCli(['check', 'marker.txt', '--max-warnings', '1'], dir).status).toBe(0);
+    expect(runCli(['check', 'marker.txt', '--max-warnings', '0'], dir).status).toBe(1);
+  });
+
+  it('walks directories for .txt and .md, takes globs, and skips files that are not plans', () => {
+    const dir = tempDir({ 'a/draft.md': DEFECTS, 'a/notes.txt': '会议记录\n1.讨论了预算。\n', 'b/c.txt': CLEAN, 'b/x.json': '{}' }, ROOT);
+    const files = (args: string[]): string[] =>
+      (JSON.parse(runCli(['check', ...args, '--format', 'json'], dir).stdout) as EslintFile[]).map((f) => f.filePath.slice(dir.length + 1));
+    expect(files(['.'])).toEqual(['a/draft.md', 'b/c.txt']);
+    expect(files(['b/*.txt'])).toEqual(['b/c.txt']);
+  });
+
+  it('fixes with --fix, changing only markers, then reports what is left', () => {
+    const dir = tempDir({ 'draft.txt': DEFECTS }, ROOT);
+    const before = readFileSync(join(dir, 'draft.txt'), 'utf8');
+    const { status, stdout, stderr } = runCli(['check', 'draft.txt', '--fix', '--locale', 'en'], dir);
+    expect(status).toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${join(dir, 'draft.txt')}: fixed 7 problems\n`);
+    const after = readFileSync(join(dir, 'draft.txt'), 'utf8');
+    const strip = (t: string): string => t.replace(/^(?:[一二三四]、|（[一二三]）、?|\(三\)|（\d）|\d+[.、])/gmu, '');
+    expect(strip(after)).toBe(strip(before));
+    expect(runCli(['check', 'draft.txt'], dir).status).toBe(0);
+  });
+
+  it('uses the nearest policylint.config.json and reports a bad one as path: key: problem, exit 2', () => {
+    const dir = tempDir({ 'policylint.config.json': '{ "rules": { "numbering-sequence": "off" } }', 'sub/draft.txt': DEFECTS }, ROOT);
+    const quiet = JSON.parse(runCli(['check', 'sub', '--format', 'json'], dir).stdout) as EslintFile[];
+    expect(quiet[0]!.messages.map((m) => m.ruleId)).not.toContain('numbering-sequence');
+
+    const bad = tempDir({ 'policylint.config.json': '{ "rules": { "numbering-sequence": "loud" }, "colour": true }', 'draft.txt': DEFECTS }, ROOT);
+    const { status, stdout, stderr } = runCli(['check', 'draft.txt'], bad);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    const config = join(bad, 'policylint.config.json');
+    expect(stderr.split('\n').filter(Boolean)).toEqual([
+      `policylint: ${config}: rules.numbering-sequence: Invalid option: expected one of "off"|"info"|"warning"|"error"`,
+      `policylint: ${config}: colour: Unrecognized key: "colour"`,
+    ]);
+    const broken = tempDir({ 'c.json': '{ "rules": ', 'draft.txt': DEFECTS }, ROOT);
+    const invalid = runCli(['check', 'draft.txt', '--config', 'c.json'], broken);
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr).toMatch(/^policylint: .*c\.json: invalid JSON: .+\n$/);
+  });
+
+  it('refuses a file it cannot decode instead of fixing it into garbage, and keeps a BOM', () => {
+    const dir = tempDir({ 'bom.txt': '\ufeff一、总体要求\n1.推进改革。\n3.加强监管。\n' }, ROOT);
+    writeFileSync(join(dir, 'gbk.txt'), Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0x0a, 0x31, 0x2e, 0xcd, 0xc6])); // 一、总 / 1.推 in GBK
+    const gbk = runCli(['check', 'gbk.txt', '--fix'], dir);
+    expect(gbk.status).toBe(2);
+    expect(gbk.stderr).toBe(`policylint: ${join(dir, 'gbk.txt')}：无法按 UTF-8 解码\n`);
+    expect(readFileSync(join(dir, 'gbk.txt'))).toEqual(Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0x0a, 0x31, 0x2e, 0xcd, 0xc6]));
+    expect(runCli(['check', 'bom.txt', '--fix'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'bom.txt'), 'utf8')).toBe('\ufeff一、总体要求\n1.推进改革。\n2.加强监管。\n');
+  });
+
+  it.each([
+    [['check', 'missing.txt'], /missing\.txt：找不到文件/],
+    [['check', 'nothing/*.txt'], /nothing\/\*\.txt：没有匹配的文件/],
+    [['check', '--format', 'xml'], /argument 'xml' is invalid/],
+    [['check', '--max-warnings', 'many'], /expected a whole number/],
+  ])('%j exits 2 with one line', (args, pattern) => {
+    const { status, stderr } = runCli(args, tempDir({}, ROOT));
+    expect(status).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(pattern);
+  });
+
+  it('runs on the seed and the examples from the repository, as the README says', () => {
+    const { status, stdout } = runCli(['check', 'seeds/', 'examples/', '--format', 'json']);
+    expect(status).toBe(1);
+    const files = JSON.parse(stdout) as EslintFile[];
+    expect(files.map((f) => f.filePath.slice(ROOT.length + 1))).toEqual(expect.arrayContaining(['seeds/xiamen-2023-business-environment-action-plan.txt']));
+    const seed = files.find((f) => f.filePath.endsWith('.txt') && f.filePath.includes('seeds'))!;
+    expect(seed.messages.filter((m) => m.ruleId === 'numbering-sequence' || m.ruleId === 'numbering-hierarchy')).toEqual([]);
+  });
+});
+
+describe('policylint renumber', () => {
+  it('prints a diff of the markers it would change, and rewrites with --write', () => {
+    const dir = tempDir({ 'draft.txt': '一、甲\n1.子。\n3、丑。\n三、乙\n4.寅。\n' }, ROOT);
+    const diff = runCli(['renumber', 'draft.txt'], dir);
+    expect(diff.status).toBe(0);
+    const changed = diff.stdout.split('\n').filter((l) => /^[-+][^-+]/.test(l));
+    expect(changed).toEqual(['-3、丑。', '-三、乙', '-4.寅。', '+2.丑。', '+二、乙', '+3.寅。']);
+    expect(readFileSync(join(dir, 'draft.txt'), 'utf8')).toBe('一、甲\n1.子。\n3、丑。\n三、乙\n4.寅。\n');
+    expect(runCli(['renumber', 'draft.txt', '--write'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'draft.txt'), 'utf8')).toBe('一、甲\n1.子。\n2.丑。\n二、乙\n3.寅。\n');
+    expect(runCli(['renumber', 'draft.txt', '--locale', 'en'], dir).stderr).toBe('draft.txt: numbering already in order\n');
+  });
+});
