@@ -6,6 +6,7 @@ const PURE_PACKAGE_RESTRICTIONS = {
   patterns: [
     { group: ['node:*'], message: 'core and checker take texts, not files: keep I/O at the edges.' },
     { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*'], message: 'LSP types belong in the language server.' },
+    { group: ['./node/*', '../node/*', '**/node/*.js', 'tinyglobby'], message: 'Only the /node subpath reads files.' },
   ],
   paths: ['fs', 'path', 'os', 'child_process', 'process', 'url', 'util', 'crypto', 'worker_threads'].map((name) => ({
     name,
@@ -25,6 +26,8 @@ export default tseslint.config(
   },
   {
     files: ['packages/core/src/**/*.ts', 'packages/checker/src/**/*.ts'],
+    // The checker's `/node` subpath is its one Node edge (corpus files); nothing else may import it.
+    ignores: ['packages/checker/src/node/**'],
     rules: {
       'no-restricted-imports': ['error', PURE_PACKAGE_RESTRICTIONS],
       'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', 'require'],

@@ -66,7 +66,11 @@ describe('policylint check', () => {
     const { status, stdout, stderr } = runCli(['check', 'draft.txt', '--fix', '--locale', 'en'], dir);
     expect(status).toBe(0);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`${join(dir, 'draft.txt')}: fixed 7 problems\n`);
+    expect(stderr.split('\n')).toEqual([
+      'no corpus found (no seeds/ folder, no corpus in policylint.config.json): citations of other plans are not checked',
+      `${join(dir, 'draft.txt')}: fixed 7 problems`,
+      '',
+    ]);
     const after = readFileSync(join(dir, 'draft.txt'), 'utf8');
     const strip = (t: string): string => t.replace(/^(?:[一二三四]、|（[一二三]）、?|\(三\)|（\d）|\d+[.、])/gmu, '');
     expect(strip(after)).toBe(strip(before));
@@ -137,5 +141,73 @@ describe('policylint renumber', () => {
     expect(runCli(['renumber', 'draft.txt', '--write'], dir).status).toBe(0);
     expect(readFileSync(join(dir, 'draft.txt'), 'utf8')).toBe('一、甲\n1.子。\n2.丑。\n二、乙\n3.寅。\n');
     expect(runCli(['renumber', 'draft.txt', '--locale', 'en'], dir).stderr).toBe('draft.txt: numbering already in order\n');
+  });
+});
+
+describe('policylint check with a corpus', () => {
+  const DRAFT = { copy: 'packages/checker/test/fixtures/xref-draft.txt' };
+
+  it('finds the nearest seeds/ folder and resolves citations of the seed', () => {
+    const dir = tempDir({ 'seeds/plan.txt': { copy: 'seeds/xiamen-2023-business-environment-action-plan.txt' }, 'drafts/draft.txt': DRAFT }, ROOT);
+    const { status, stdout, stderr } = runCli(['check', 'drafts', '--format', 'json', '--locale', 'en'], dir);
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
+    const [file] = JSON.parse(stdout) as EslintFile[];
+    expect(file!.messages.filter((m) => m.ruleId.startsWith('xref')).map((m) => `${m.line} ${m.ruleId}`)).toEqual([
+      '4 xref-unresolved',
+      '5 xref-unresolved',
+      '7 xref-unresolved',
+      '8 xref-unknown-document',
+    ]);
+  });
+
+  it('takes the corpus from --corpus, and says once when there is none', () => {
+    const dir = tempDir({ 'a.txt': DRAFT, 'b.txt': DRAFT }, ROOT);
+    const none = runCli(['check', '.', '--locale', 'en'], dir);
+    expect(none.stderr).toBe('no corpus found (no seeds/ folder, no corpus in policylint.config.json): citations of other plans are not checked\n');
+    const withCorpus = runCli(['check', 'a.txt', '--format', 'json', '--corpus', join(ROOT, 'seeds')], dir);
+    expect(withCorpus.stderr).toBe('');
+    expect((JSON.parse(withCorpus.stdout) as EslintFile[])[0]!.messages.map((m) => m.ruleId)).toContain('xref-unknown-document');
+  });
+
+  it('uses the corpus globs of policylint.config.json, relative to it', () => {
+    const dir = tempDir({ 'policylint.config.json': '{ "corpus": ["plans-in-force/*.txt"] }', 'plans-in-force/seed.txt': { copy: 'seeds/xiamen-2023-business-environment-action-plan.txt' }, 'sub/draft.txt': DRAFT }, ROOT);
+    const { stdout, stderr } = runCli(['check', 'sub/draft.txt', '--format', 'json'], dir);
+    expect(stderr).toBe('');
+    expect((JSON.parse(stdout) as EslintFile[])[0]!.messages.filter((m) => m.ruleId === 'xref-unresolved')).toHaveLength(3);
+  });
+});
+
+describe('policylint show', () => {
+  const SEED_TITLE = '厦门市再创营商环境新优势助力企业高质量发展行动方案';
+
+  it('prints the seed’s measure 3 for a simplified-script citation, from the repository', () => {
+    const { status, stdout } = runCli(['show', `《${SEED_TITLE}》第3条`]);
+    expect(status).toBe(0);
+    const [heading, where, blank, text] = stdout.split('\n');
+    expect(heading).toBe('《廈門市再創營商環境新優勢助力企業高質量發展行動方案》 3.加強融資支持服務');
+    expect(where).toBe('seeds/xiamen-2023-business-environment-action-plan.txt:15');
+    expect(blank).toBe('');
+    expect(text).toMatch(/^3\.加強融資支持服務。支持民間投資項目申報國家政策性開發性金融工具。推進無還本續貸增量擴面/);
+    expect(text).not.toContain('(qiáng)');
+  });
+
+  it('reads a citation of the document itself with --in', () => {
+    const dir = tempDir({ 'draft.txt': '一、甲\n1.推进改革。落实责任。\n2.加强监管。推动共享。\n' }, ROOT);
+    const { status, stdout } = runCli(['show', '第2条', '--in', 'draft.txt'], dir);
+    expect(status).toBe(0);
+    expect(stdout).toBe('2.加强监管\ndraft.txt:3\n\n2.加强监管。推动共享。\n');
+  });
+
+  it.each([
+    [[`《${SEED_TITLE}》第31条`], 1, `policylint: 《${SEED_TITLE}》只有28条，没有第31条`],
+    [['《某某办法》第3条'], 1, 'policylint: 《某某办法》不在语料库中'],
+    [['第3条'], 2, 'policylint: “第3条”引用的是文件本身的条款：请用 --in FILE 指明文件，或写明《文件标题》'],
+    [['hello', '--locale', 'en'], 2, 'policylint: "hello" is not a citation: write it like 第3条 or 《title》第3条'],
+  ])('%j exits %i with one line', (args, status, line) => {
+    const result = runCli(['show', ...args]);
+    expect(result.status).toBe(status);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`${line}\n`);
   });
 });

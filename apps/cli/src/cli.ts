@@ -4,11 +4,18 @@ import { CliError } from './cli-error.js';
 import { check, type CheckFormat } from './commands/check.js';
 import { outline, type OutlineFormat } from './commands/outline.js';
 import { renumber } from './commands/renumber.js';
+import { show } from './commands/show.js';
 import { LOCALES, type Locale } from './messages.js';
 
 function localeOption(): Option {
   return new Option('--locale <locale>', 'message language (default: the config file’s, else zh-CN)').choices(LOCALES);
 }
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+const CORPUS_HELP = 'the plans in force: a folder or a glob, repeatable (default: seeds/ by the config file, or the nearest seeds/)';
 
 function parseCount(value: string): number {
   const n = Number(value);
@@ -37,16 +44,18 @@ function buildProgram(io: Io): Command {
     .addOption(new Option('--format <format>', 'report format').choices(['stylish', 'json']).default('stylish'))
     .option('--config <file>', 'use this configuration file instead of the nearest policylint.config.json')
     .addOption(localeOption())
+    .option('--corpus <dir|glob>', CORPUS_HELP, collect, [])
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--fix', 'apply every safe fix to the files, then report what is left')
     .option('--no-color', 'no colours in the report')
-    .action(async (paths: string[], options: { format: CheckFormat; config?: string; locale?: Locale; maxWarnings?: number; fix?: boolean; color: boolean }) => {
+    .action(async (paths: string[], options: { format: CheckFormat; config?: string; locale?: Locale; corpus: string[]; maxWarnings?: number; fix?: boolean; color: boolean }) => {
       const result = await check(paths, {
         format: options.format,
         config: options.config === undefined ? undefined : resolve(io.cwd, options.config),
         locale: options.locale,
         maxWarnings: options.maxWarnings,
         fix: options.fix === true,
+        corpus: options.corpus,
         color: options.color && io.isTTY && process.env['NO_COLOR'] === undefined,
         cwd: io.cwd,
       });
@@ -71,6 +80,26 @@ function buildProgram(io: Io): Command {
       });
       io.stdout(stdout);
       io.stderr(stderr);
+    });
+
+  program
+    .command('show')
+    .description('print what a citation points at, e.g. "《…行动方案》第3条", or "第3条" --in FILE')
+    .argument('<ref>', 'a citation')
+    .option('--in <file>', 'the plan the citation is read in (for 第3条 without 《title》); also locates the corpus')
+    .option('--corpus <dir|glob>', CORPUS_HELP, collect, [])
+    .option('--config <file>', 'use this configuration file instead of the nearest policylint.config.json')
+    .addOption(localeOption())
+    .action(async (ref: string, options: { in?: string; config?: string; locale?: Locale; corpus: string[] }) => {
+      const result = await show(ref, {
+        in: options.in,
+        corpus: options.corpus,
+        config: options.config === undefined ? undefined : resolve(io.cwd, options.config),
+        locale: options.locale,
+        cwd: io.cwd,
+      });
+      io.stdout(result.stdout);
+      io.setExitCode(result.exitCode);
     });
 
   program

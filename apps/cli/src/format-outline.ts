@@ -1,4 +1,4 @@
-import { CANONICAL_FORMS, formatMarker, stripPinyin, type Plan, type PlanNode } from '@policylint/core';
+import { headingLabel, stripPinyin, type Plan, type PlanNode } from '@policylint/core';
 import { message, type Locale } from './messages.js';
 
 /**
@@ -11,12 +11,7 @@ export function formatOutlineText(plan: Plan, locale: Locale): string {
   if (plan.title !== null) lines.push(`《${stripPinyin(plan.title)}》`);
   const visit = (node: PlanNode, depth: number): void => {
     const indent = '  '.repeat(depth);
-    if (node.damaged) {
-      const marker = formatMarker(CANONICAL_FORMS[2], node.number) ?? '';
-      lines.push(`${indent}${marker}${stripPinyin(node.title)} ${message(locale, 'damaged')}`);
-    } else {
-      lines.push(`${indent}${node.marker.text.trim()}${stripPinyin(node.title)}`);
-    }
+    lines.push(`${indent}${headingLabel(node)}${node.damaged ? ` ${message(locale, 'damaged')}` : ''}`);
     for (const child of node.children) visit(child, depth + 1);
   };
   for (const node of plan.children) visit(node, 0);

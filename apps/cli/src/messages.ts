@@ -12,6 +12,30 @@ const MESSAGES = {
     en: (p: string, why: string) => `${p}: cannot read (${why})`,
   },
   notUtf8: { 'zh-CN': (p: string) => `${p}：无法按 UTF-8 解码`, en: (p: string) => `${p}: cannot decode as UTF-8` },
+  noCorpus: {
+    'zh-CN': () => '未找到语料库（没有 seeds/ 目录，配置中也未指定 corpus），不检查对其他文件的引用',
+    en: () => 'no corpus found (no seeds/ folder, no corpus in policylint.config.json): citations of other plans are not checked',
+  },
+  corpusFileSkipped: {
+    'zh-CN': (p: string) => `${p}：不是 UTF-8 文本，未纳入语料库`,
+    en: (p: string) => `${p}: not UTF-8 text; left out of the corpus`,
+  },
+  notAReference: {
+    'zh-CN': (r: string) => `“${r}”不是引用：应形如“第3条”或“《文件标题》第3条”`,
+    en: (r: string) => `"${r}" is not a citation: write it like 第3条 or 《title》第3条`,
+  },
+  needsIn: {
+    'zh-CN': (r: string) => `“${r}”引用的是文件本身的条款：请用 --in FILE 指明文件，或写明《文件标题》`,
+    en: (r: string) => `"${r}" cites the document itself: name it with --in FILE, or write 《title》`,
+  },
+  unknownDocument: {
+    'zh-CN': (t: string) => `《${t}》不在语料库中`,
+    en: (t: string) => `《${t}》 is not in the corpus`,
+  },
+  noCorpusForShow: {
+    'zh-CN': () => '未找到语料库（没有 seeds/ 目录），无法查找其他文件',
+    en: () => 'no corpus found (no seeds/ folder): other plans cannot be looked up',
+  },
   noMatch: { 'zh-CN': (p: string) => `${p}：没有匹配的文件`, en: (p: string) => `${p}: no files match` },
   fixed: {
     'zh-CN': (p: string, n: number) => `${p}：已修复 ${n} 处`,

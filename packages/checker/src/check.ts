@@ -1,16 +1,20 @@
-import { parsePlan, type Plan } from '@policylint/core';
+import { findReferences, parsePlan, type Plan, type PlanReference } from '@policylint/core';
 import { applyEdits, selectFixes } from './apply-edits.js';
 import { effectiveSeverity, resolveConfig, type ResolvedConfig } from './config.js';
 import { localized, type Finding, type Fix } from './finding.js';
 import { analyzeNumbering, type NumberingAnalysis } from './numbering/analysis.js';
+import type { Corpus } from './corpus.js';
 import { renumberPlan, type NumberMove } from './renumber.js';
-import type { Rule, RuleContext } from './rule.js';
+import { resolveReference, type Resolution } from './resolve-reference.js';
+import { selfReferences, type Rule, type RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 
 export interface CheckOptions {
   config?: ResolvedConfig;
   /** The rules to run; all registered rules by default. */
   rules?: readonly Rule[];
+  /** The plans in force. Without one, citations of other plans (and overlap) are not checked. */
+  corpus?: Corpus;
 }
 
 export interface CheckResult {
@@ -27,13 +31,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const config = options.config ?? resolveConfig();
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const plan = parsePlan(body);
-  let numbering: NumberingAnalysis | undefined;
-  const context: RuleContext = {
-    plan,
-    text: body,
-    config,
-    numbering: () => (numbering ??= analyzeNumbering(plan, config.measureNumbering)),
-  };
+  const context = createContext(plan, body, config, options.corpus);
   const findings: Finding[] = [];
   for (const rule of options.rules ?? RULES) {
     const severity = effectiveSeverity(config, rule.id, rule.defaultSeverity);
@@ -57,6 +55,30 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
       a.ruleId.localeCompare(b.ruleId),
   );
   return { plan, findings };
+}
+
+/** The rule context of one check: shared analyses are computed on first use and then kept. */
+function createContext(plan: Plan, text: string, config: ResolvedConfig, corpus: Corpus | undefined): RuleContext {
+  let numbering: NumberingAnalysis | undefined;
+  let references: PlanReference[] | undefined;
+  const resolutions = new Map<PlanReference, Resolution[]>();
+  const self = { id: undefined, plan, text };
+  return {
+    plan,
+    text,
+    config,
+    corpus,
+    numbering: () => (numbering ??= analyzeNumbering(plan, config.measureNumbering)),
+    references: () => (references ??= findReferences(text)),
+    resolve(reference) {
+      let found = resolutions.get(reference);
+      if (found === undefined) {
+        found = resolveReference(reference, { self, corpus });
+        resolutions.set(reference, found);
+      }
+      return found;
+    },
+  };
 }
 
 export interface FixResult {
@@ -95,11 +117,15 @@ export interface RenumberTextResult {
   moves: NumberMove[];
 }
 
-/** Renumbers every level by the document's conventions and gives each marker its level's form. */
+/**
+ * Renumbers every level by the document's conventions, gives each marker its level's form, and makes
+ * the document's citations of its own moved measures, sections and parts follow.
+ */
 export function renumberText(text: string, options: Pick<CheckOptions, 'config'> = {}): RenumberTextResult {
   const config = options.config ?? resolveConfig();
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const { edits, moves } = renumberPlan(analyzeNumbering(parsePlan(body), config.measureNumbering));
+  const context = createContext(parsePlan(body), body, config, undefined);
+  const { edits, moves } = renumberPlan(context.plan, context.numbering(), selfReferences(context));
   return { text: applyEdits(text, edits), moves };
 }
 

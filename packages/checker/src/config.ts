@@ -44,7 +44,8 @@ export interface ResolvedConfig {
   /** Severity per rule id; a rule missing here runs at its default, `off` means it does not run. */
   rules: Readonly<Record<string, RuleSetting>>;
   measureNumbering: MeasureNumbering;
-  corpus: readonly string[];
+  /** Globs of the corpus relative to the configuration file; undefined: look for a `seeds/` folder. */
+  corpus: readonly string[] | undefined;
 }
 
 export const DEFAULT_CORPUS = ['seeds/**/*.{txt,md}'] as const;
@@ -88,7 +89,7 @@ export function resolveConfig(config: Config = {}): ResolvedConfig {
     locale: config.locale ?? 'zh-CN',
     rules: config.rules ?? {},
     measureNumbering: config.numbering?.measures ?? 'auto',
-    corpus: config.corpus ?? DEFAULT_CORPUS,
+    corpus: config.corpus,
   };
 }
 

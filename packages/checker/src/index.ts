@@ -28,7 +28,10 @@ export {
   type TextEdit,
 } from './finding.js';
 export { analyzeNumbering, type LevelAnalysis, type NumberingAnalysis, type Scope, type SequenceEntry } from './numbering/analysis.js';
-export { renumberPlan, type NumberMove, type RenumberResult } from './renumber.js';
-export { ruleDocsUrl, RuleMetaSchema, type Rule, type RuleContext } from './rule.js';
+export { citationEdits, levelMoves, renumberPlan, type NumberMove, type RenumberResult } from './renumber.js';
+export { ruleDocsUrl, RuleMetaSchema, selfReferences, type Rule, type RuleContext } from './rule.js';
 export { RULES } from './rules/index.js';
 export { configJsonSchema } from './config-json-schema.js';
+export { Corpus, type CorpusDocument, type CorpusPlan } from './corpus.js';
+export { cleanText, findPath, resolveReference, resolveTarget, type PlanHandle, type ResolveContext, type Resolution } from './resolve-reference.js';
+export { missingMessage, planLabel } from './resolution-messages.js';

@@ -1,8 +1,21 @@
-import { CANONICAL_FORMS, formatMarker, type MarkerLevel, type NodeKind, type PlanNode } from '@policylint/core';
+import {
+  CANONICAL_FORMS,
+  formatMarker,
+  toChineseNumeral,
+  type MarkerLevel,
+  type NodeKind,
+  type NumeralStyle,
+  type Plan,
+  type PlanNode,
+  type PlanReference,
+  type ReferenceStep,
+  walkNodes,
+} from '@policylint/core';
 import type { TextEdit } from './finding.js';
 import type { LevelAnalysis, NumberingAnalysis } from './numbering/analysis.js';
+import { findPath } from './resolve-reference.js';
 
-/** A node whose number renumbering changes; later the reference rules use these to update citations. */
+/** A node whose number renumbering changes. */
 export interface NumberMove {
   kind: NodeKind;
   node: PlanNode;
@@ -32,21 +45,89 @@ export function renumberLevelEdits(level: LevelAnalysis, options: { normalizeFor
   return edits;
 }
 
+/** The nodes of one level whose number renumbering changes. */
+export function levelMoves(level: LevelAnalysis): NumberMove[] {
+  return level.entries.flatMap(({ node, ordinal }) => (node.number === ordinal ? [] : [{ kind: level.kind, node, from: node.number, to: ordinal }]));
+}
+
 /**
- * Renumbers every level by the conventions in `analysis` and gives each marker its level's form.
- * `moves` lists the nodes whose number changed, for updating citations of them.
+ * Renumbers every level by the conventions in `analysis`, gives each marker its level's form, and
+ * makes the document's citations of its own moved nodes (`selfReferences`) follow them.
  */
-export function renumberPlan(analysis: NumberingAnalysis): RenumberResult {
+export function renumberPlan(plan: Plan, analysis: NumberingAnalysis, selfReferences: readonly PlanReference[]): RenumberResult {
   const edits: TextEdit[] = [];
   const moves: NumberMove[] = [];
   for (const kind of KINDS) {
-    const level = analysis[kind];
-    edits.push(...renumberLevelEdits(level, { normalizeForms: true }));
-    for (const { node, ordinal } of level.entries) {
-      if (node.number !== ordinal) moves.push({ kind, node, from: node.number, to: ordinal });
+    edits.push(...renumberLevelEdits(analysis[kind], { normalizeForms: true }));
+    moves.push(...levelMoves(analysis[kind]));
+  }
+  edits.push(...citationEdits(plan, selfReferences, moves));
+  return { edits, moves };
+}
+
+/**
+ * The edits that make citations of the document's own nodes follow a renumbering: `第5条` becomes
+ * `第4条` when measure 5 moves to 4, in the citation's own numeral style (5, ５ or 五). Where numbers
+ * restart in each part, a lone `第2条` could afterwards name an earlier measure 2; such a citation
+ * gets its part as well (`第二部分第2条`), so it keeps pointing where it did.
+ */
+export function citationEdits(plan: Plan, selfReferences: readonly PlanReference[], moves: readonly NumberMove[]): TextEdit[] {
+  if (moves.length === 0) return [];
+  const moved = new Map(moves.map((m) => [m.node, m.to]));
+  const renumbered = (node: PlanNode): number => moved.get(node) ?? node.number;
+  const entries = [...walkNodes(plan)];
+  const ancestorsOf = new Map(entries.map((e) => [e.node, e.ancestors]));
+  // What a citation of `node` by its new number, inside `scope`, would name after renumbering.
+  const firstAfter = (node: PlanNode, scope: PlanNode | undefined): PlanNode | undefined =>
+    entries.find((e) => e.node.kind === node.kind && renumbered(e.node) === renumbered(node) && (scope === undefined || e.ancestors.includes(scope)))?.node;
+
+  const edits: TextEdit[] = [];
+  const follow = (path: readonly ReferenceStep[]): PlanNode | undefined => {
+    const node = findPath(plan, path);
+    const to = node === undefined ? undefined : moved.get(node);
+    const step = path[path.length - 1]!;
+    if (to !== undefined) edits.push({ range: step.numberRange, newText: writeNumber(to, step.numeral) });
+    return node;
+  };
+  for (const reference of selfReferences) {
+    for (const target of reference.targets) {
+      const nodes = target.steps.map((_, i) => follow(target.steps.slice(0, i + 1)));
+      if (target.through !== undefined) follow([...target.steps.slice(0, -1), target.through]);
+      const node = nodes[0];
+      const startsWithDi = target.steps[0]!.numberRange.start.character > target.range.start.character;
+      if (target.steps.length !== 1 || node === undefined || node.kind === 'part' || !startsWithDi) continue;
+      if (firstAfter(node, undefined) === node) continue;
+      const qualifier = qualify(node, ancestorsOf.get(node) ?? [], renumbered, firstAfter);
+      if (qualifier !== undefined) edits.push({ range: { start: target.range.start, end: target.range.start }, newText: qualifier });
     }
   }
-  return { edits, moves };
+  return edits;
+}
+
+/**
+ * The shortest prefix that makes a lone citation of `node` name it again: its part (第二部分), or its
+ * part and section (第二部分第（一）项). Undefined when neither does.
+ */
+function qualify(
+  node: PlanNode,
+  ancestors: readonly PlanNode[],
+  renumbered: (node: PlanNode) => number,
+  firstAfter: (node: PlanNode, scope: PlanNode | undefined) => PlanNode | undefined,
+): string | undefined {
+  const part = ancestors.find((a) => a.kind === 'part');
+  const section = node.kind === 'measure' ? ancestors.find((a) => a.kind === 'section') : undefined;
+  const cn = (n: PlanNode): string => toChineseNumeral(renumbered(n)) ?? String(renumbered(n));
+  if (part !== undefined && firstAfter(node, part) === node) return `第${cn(part)}部分`;
+  if (section !== undefined && firstAfter(node, section) === node) {
+    return `${part === undefined ? '' : `第${cn(part)}部分`}第（${cn(section)}）项`;
+  }
+  return undefined;
+}
+
+function writeNumber(n: number, style: NumeralStyle): string {
+  if (style === 'chinese') return toChineseNumeral(n) ?? String(n);
+  const digits = String(n);
+  return style === 'fullwidth' ? digits.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : digits;
 }
 
 function markerFor(node: PlanNode, n: number, targetForm: string | undefined): string {

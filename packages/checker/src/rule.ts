@@ -1,4 +1,6 @@
-import type { Plan } from '@policylint/core';
+import type { Plan, PlanReference } from '@policylint/core';
+import type { Corpus } from './corpus.js';
+import type { Resolution } from './resolve-reference.js';
 import { z } from 'zod';
 import type { NumberingAnalysis } from './numbering/analysis.js';
 import { SEVERITIES, type Localized, type RuleFinding } from './finding.js';
@@ -11,6 +13,12 @@ export interface RuleContext {
   config: ResolvedConfig;
   /** Numbering conventions and expected numbers per level, computed once per check. */
   numbering(): NumberingAnalysis;
+  /** Every citation in the text, found once per check. */
+  references(): PlanReference[];
+  /** What a citation points at, in this document or the corpus; computed once per citation. */
+  resolve(reference: PlanReference): Resolution[];
+  /** The plans in force; undefined when none was found, and cross-plan checks are skipped. */
+  corpus: Corpus | undefined;
 }
 
 export interface Rule {
@@ -29,6 +37,11 @@ export const RuleMetaSchema = z.object({
   description: z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) }),
   fixable: z.boolean(),
 });
+
+/** The citations that point into the checked document itself (no 《title》, or its own title). */
+export function selfReferences(context: RuleContext): PlanReference[] {
+  return context.references().filter((reference) => context.resolve(reference).some((r) => r.kind !== 'unknown-document' && r.target.id === undefined));
+}
 
 /** Where a rule's documentation lives; the one place that knows the docs address. */
 export function ruleDocsUrl(ruleId: string): string {

@@ -6,7 +6,7 @@ const ids = RULES.map((r) => r.id);
 describe('parseConfig', () => {
   it('fills defaults', () => {
     expect(parseConfig({}, ids)).toEqual({ ok: true, config: resolveConfig() });
-    expect(resolveConfig()).toEqual({ locale: 'zh-CN', rules: {}, measureNumbering: 'auto', corpus: ['seeds/**/*.{txt,md}'] });
+    expect(resolveConfig()).toEqual({ locale: 'zh-CN', rules: {}, measureNumbering: 'auto', corpus: undefined });
   });
 
   it('accepts every documented key', () => {

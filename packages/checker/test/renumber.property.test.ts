@@ -1,7 +1,7 @@
-import { matchMarker } from '@policylint/core';
+import { findReferences, matchMarker, nodesOfKind, parsePlan, toChineseNumeral } from '@policylint/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkText, renumberText } from '../src/index.js';
+import { checkText, renumberText, resolveReference } from '../src/index.js';
 import { numberingSequence } from '../src/rules/numbering-sequence.js';
 
 /** A random plan: parts of sections or loose measures, measures with items, numbers and forms damaged at random. */
@@ -22,6 +22,8 @@ type SectionSpec = [Heading, MeasureSpec[]];
 interface PlanSpec {
   parts: Array<[Heading, SectionSpec[] | MeasureSpec[]]>;
   measuresRestart: boolean;
+  /** Measure numbers the tasks cite, used in turn: 按照第N条执行. */
+  citations: number[];
 }
 
 const heading = (level: Level): fc.Arbitrary<Heading> =>
@@ -37,13 +39,16 @@ const part: fc.Arbitrary<[Heading, SectionSpec[] | MeasureSpec[]]> = fc.tuple(
   heading('part'),
   fc.oneof(fc.array(fc.tuple(heading('section'), fc.array(measure, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 3 }), fc.array(measure, { minLength: 1, maxLength: 4 })),
 );
-const planArb: fc.Arbitrary<PlanSpec> = fc.record({ parts: fc.array(part, { minLength: 1, maxLength: 4 }), measuresRestart: fc.boolean() });
+const planArb: fc.Arbitrary<PlanSpec> = fc.record({
+  parts: fc.array(part, { minLength: 1, maxLength: 4 }),
+  measuresRestart: fc.boolean(),
+  citations: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 8 }),
+});
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 function write(form: string, n: number): string {
   if (form === '㈠') return String.fromCharCode(0x3220 + Math.min(n, 10) - 1);
   if (form === '⑴') return String.fromCharCode(0x2474 + Math.min(n, 20) - 1);
-  if (form.includes('一')) return form.replace('一', NUMERALS[Math.min(n, 30) - 1] ?? String(n));
+  if (form.includes('一')) return form.replace('一', toChineseNumeral(n)!);
   if (form.includes('１')) return form.replace('１', String(n).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)));
   return form.replace('1', String(n));
 }
@@ -51,11 +56,13 @@ function write(form: string, n: number): string {
 function render(plan: PlanSpec): string {
   const lines = ['关于某项工作的实施方案'];
   let measureNo = 0;
+  let cited = 0;
   const emit = (h: Heading, n: number, text: string): void => {
     lines.push(`${write(h.form, h.wrongNumber ?? n)}${text}`);
   };
   const emitMeasure = ([m, items]: MeasureSpec): void => {
-    emit(m, ++measureNo, `推进第${measureNo}项工作。落实责任。`);
+    const citation = plan.citations[cited++ % plan.citations.length]!;
+    emit(m, ++measureNo, `推进改革。按照第${citation}条落实责任。`);
     items.forEach((item, i) => emit(item, i + 1, '细化措施。'));
   };
   plan.parts.forEach(([p, body], i) => {
@@ -71,23 +78,56 @@ function render(plan: PlanSpec): string {
   return lines.join('\n');
 }
 
-/** The text with every heading marker removed: what renumbering must leave untouched. */
-function withoutMarkers(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.slice(matchMarker(line)?.text.length ?? 0))
-    .join('\n');
+/**
+ * The text with every heading marker and every citation of the document's own measures removed:
+ * what renumbering must leave untouched (it rewrites cited numbers, and names the part where a lone
+ * number would otherwise become ambiguous).
+ */
+function withoutNumbers(text: string): string {
+  const lines = text.split('\n');
+  for (const reference of [...findReferences(text)].reverse()) {
+    const { start, end } = reference.range;
+    const line = lines[start.line]!;
+    lines[start.line] = line.slice(0, start.character) + line.slice(end.character);
+  }
+  return lines.map((line) => line.slice(matchMarker(line)?.text.length ?? 0)).join('\n');
+}
+
+/**
+ * Which measure each of the text's own citations points at, as its position among the measures
+ * (renumbering changes numbers, never order), or null where it points nowhere.
+ */
+function citedMeasures(text: string): Array<number | null> {
+  const self = { id: undefined, plan: parsePlan(text), text };
+  const measures = nodesOfKind(self.plan, 'measure');
+  return findReferences(text).flatMap((reference) =>
+    resolveReference(reference, { self, corpus: undefined }).map((r) => (r.kind === 'resolved' && r.node !== undefined ? measures.indexOf(r.node) : null)),
+  );
 }
 
 describe('renumbering properties', () => {
-  it('leaves no numbering-sequence finding, changes only markers, and is idempotent', () => {
+  it('leaves no numbering-sequence finding, changes only markers and citations, and is idempotent', () => {
     fc.assert(
       fc.property(planArb, (plan) => {
         const text = render(plan);
         const once = renumberText(text).text;
-        expect(withoutMarkers(once)).toBe(withoutMarkers(text));
+        expect(withoutNumbers(once)).toBe(withoutNumbers(text));
         expect(checkText(once, { rules: [numberingSequence] }).findings.map((f) => `${f.range.start.line + 1}: ${f.message.en}`)).toEqual([]);
         expect(renumberText(once).text).toBe(once);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps every citation that resolved pointing at the same measure', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        const text = render(plan);
+        const before = citedMeasures(text);
+        const after = citedMeasures(renumberText(text).text);
+        before.forEach((cited, i) => {
+          if (cited !== null) expect(after[i]).toBe(cited);
+        });
       }),
       { numRuns: 300 },
     );

@@ -26,6 +26,11 @@ const ISSUED_AFTER = /^[^。]*?印[发發][给給]/u;
 const MAX_TITLE_LINES = 4;
 const MAX_TITLE_LINE_LENGTH = 40;
 
+/** Whether a title names a plan-like document (方案, 措施, 意见, 通知…), not a law or a book. */
+export function looksLikePlanTitle(title: string): boolean {
+  return PLAN_WORD.test(cleanLine(title));
+}
+
 /** A line's text with its indentation and pinyin annotations removed. */
 export function cleanLine(text: string): string {
   return stripPinyin(text).trim();

@@ -25,3 +25,14 @@ export { parsePlan } from './parse.js';
 export { findPinyinAnnotations, stripPinyin } from './pinyin.js';
 export { splitSentences, type SentenceSpan } from './sentences.js';
 export { isPlanLike, nodesOfKind, walkNodes } from './walk.js';
+export {
+  findReferences,
+  NON_REFERENCE_COUNTERS,
+  type NumeralStyle,
+  type PlanReference,
+  type ReferenceStep,
+  type ReferenceTarget,
+  type StepKind,
+} from './references.js';
+export { looksLikePlanTitle } from './front-and-back.js';
+export { headingLabel } from './display.js';

@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { checkText, fixText, type Locale } from '@policylint/checker';
+import { CorpusCache } from '@policylint/checker/node';
 import { isPlanLike } from '@policylint/core';
+import { corpusSourceFromArgs } from '../corpus-option.js';
 import { totals, type FileResult } from '../file-result.js';
 import { findFiles } from '../find-files.js';
 import { formatJson } from '../formatters/json.js';
@@ -19,12 +21,14 @@ export interface CheckCommandOptions {
   maxWarnings: number | undefined;
   fix: boolean;
   color: boolean;
+  /** `--corpus` folders or globs; empty: the configured or discovered corpus. */
+  corpus: readonly string[];
   cwd: string;
 }
 
 export interface CheckCommandOutput {
   report: string;
-  /** Lines for stderr: what `--fix` wrote. */
+  /** Lines for stderr: what `--fix` wrote, and notices about the corpus. */
   notes: string[];
   exitCode: number;
 }
@@ -37,28 +41,35 @@ export async function check(paths: readonly string[], options: CheckCommandOptio
   const cliLocale = options.locale ?? 'zh-CN';
   const files = await findFiles(paths.length > 0 ? paths : ['.'], options.cwd, cliLocale);
   const configs = new ConfigLoader(options.config);
+  const corpora = new CorpusCache();
+  const explicitCorpus = options.corpus.length === 0 ? undefined : await corpusSourceFromArgs(options.corpus, options.cwd);
   const results: FileResult[] = [];
-  const notes: string[] = [];
+  const notes = new Set<string>();
   let locale = cliLocale;
   for (const filePath of files) {
-    const { config } = await configs.forFile(filePath);
+    const { config, path } = await configs.forFile(filePath);
     locale = options.locale ?? config.locale;
+    const loaded = explicitCorpus === undefined ? await corpora.forFile(filePath, { path, corpus: config.corpus }) : await corpora.load(explicitCorpus);
+    // Said once per run, not once per file: without a corpus, cross-plan checks are simply skipped.
+    if (loaded === undefined) notes.add(message(locale, 'noCorpus'));
+    for (const skipped of loaded?.skipped ?? []) notes.add(message(locale, 'corpusFileSkipped', skipped));
+    const corpus = loaded?.corpus;
     const text = await readTextFile(filePath, locale);
     if (!options.fix) {
-      const { plan, findings } = checkText(text, { config });
+      const { plan, findings } = checkText(text, { config, corpus });
       if (isPlanLike(plan)) results.push({ filePath, findings });
       continue;
     }
-    const fixed = fixText(text, { config });
+    const fixed = fixText(text, { config, corpus });
     if (!isPlanLike(fixed.result.plan)) continue;
     if (fixed.text !== text) {
       await writeFile(filePath, fixed.text, 'utf8');
-      notes.push(message(locale, 'fixed', filePath, fixed.applied));
+      notes.add(message(locale, 'fixed', filePath, fixed.applied));
     }
     results.push({ filePath, findings: fixed.result.findings });
   }
   const report = options.format === 'json' ? formatJson(results, locale) : formatStylish(results, locale, { color: options.color, cwd: options.cwd });
   const sum = totals(results);
   const tooManyWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && sum.warnings > options.maxWarnings;
-  return { report, notes, exitCode: sum.errors > 0 || tooManyWarnings ? 1 : 0 };
+  return { report, notes: [...notes], exitCode: sum.errors > 0 || tooManyWarnings ? 1 : 0 };
 }

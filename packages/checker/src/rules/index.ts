@@ -3,6 +3,8 @@ import { numberingHierarchy } from './numbering-hierarchy.js';
 import { numberingMarker } from './numbering-marker.js';
 import { numberingSequence } from './numbering-sequence.js';
 import { textEncoding } from './text-encoding.js';
+import { xrefUnknownDocument } from './xref-unknown-document.js';
+import { xrefUnresolved } from './xref-unresolved.js';
 
 /** Every rule, in the order of DESIGN §2. The one list that knows rules by name. */
-export const RULES: readonly Rule[] = [numberingSequence, numberingMarker, numberingHierarchy, textEncoding];
+export const RULES: readonly Rule[] = [numberingSequence, numberingMarker, numberingHierarchy, xrefUnresolved, xrefUnknownDocument, textEncoding];

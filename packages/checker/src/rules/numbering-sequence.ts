@@ -2,8 +2,8 @@ import { CANONICAL_FORMS, type MarkerLevel, type NodeKind } from '@policylint/co
 import { localized, type Fix, type RuleFinding } from '../finding.js';
 import type { LevelAnalysis, SequenceEntry } from '../numbering/analysis.js';
 import { levelName, markerWithNumber, missingRange, scopeLabel, unitName } from '../numbering/labels.js';
-import { renumberLevelEdits } from '../renumber.js';
-import type { Rule } from '../rule.js';
+import { citationEdits, levelMoves, renumberLevelEdits } from '../renumber.js';
+import { selfReferences, type Rule, type RuleContext } from '../rule.js';
 
 const KINDS: readonly NodeKind[] = ['part', 'section', 'measure', 'item'];
 
@@ -12,9 +12,9 @@ export const numberingSequence: Rule = {
   defaultSeverity: 'error',
   description: localized('层次序号缺号、重号或顺序错乱', 'a gap, duplicate or out-of-order number at any level'),
   fixable: true,
-  check({ numbering }) {
-    const analysis = numbering();
-    return KINDS.flatMap((kind) => checkLevel(analysis[kind]));
+  check(context) {
+    const analysis = context.numbering();
+    return KINDS.flatMap((kind) => checkLevel(analysis[kind], context));
   },
 };
 
@@ -22,7 +22,7 @@ export const numberingSequence: Rule = {
  * Compares each number with the one before it in its scope, so one missing number is reported once
  * and the numbers after it, which follow on from it, are not.
  */
-function checkLevel(level: LevelAnalysis): RuleFinding[] {
+function checkLevel(level: LevelAnalysis, context: RuleContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
   let fix: Fix | undefined;
   const renumber = (): Fix => {
@@ -30,7 +30,8 @@ function checkLevel(level: LevelAnalysis): RuleFinding[] {
     const name = levelName(level.kind, CANONICAL_FORMS[level0]);
     fix ??= {
       description: localized(`按顺序重新编号${name['zh-CN']}`, `renumber ${name.en} in sequence`),
-      edits: renumberLevelEdits(level, { normalizeForms: false }),
+      // Citations of the moved nodes follow them (第5条 → 第4条), so the fix breaks no reference.
+      edits: [...renumberLevelEdits(level, { normalizeForms: false }), ...citationEdits(context.plan, selfReferences(context), levelMoves(level))],
     };
     return fix;
   };

@@ -1,0 +1,48 @@
+import { normalizeForMatch, parsePlan, type Plan } from '@policylint/core';
+
+/** A plan in force, as the edge hands it over: an id (its path or URI) and its text. */
+export interface CorpusDocument {
+  id: string;
+  text: string;
+}
+
+export interface CorpusPlan {
+  id: string;
+  text: string;
+  plan: Plan;
+}
+
+/**
+ * The plans in force, parsed once and indexed by normalized title (pinyin stripped, simplified, width
+ * folded, punctuation dropped), so a simplified citation finds the traditional-script seed through
+ * either its heading lines or its notice's 《》.
+ */
+export class Corpus {
+  private readonly byTitle = new Map<string, CorpusPlan>();
+  private readonly byId = new Map<string, CorpusPlan>();
+
+  constructor(documents: readonly CorpusDocument[]) {
+    for (const { id, text } of documents) {
+      const entry: CorpusPlan = { id, text, plan: parsePlan(text) };
+      this.byId.set(id, entry);
+      for (const title of entry.plan.titles) {
+        const key = normalizeForMatch(title.text);
+        // The first plan to claim a title keeps it: corpus order is the edge's (sorted paths).
+        if (key !== '' && !this.byTitle.has(key)) this.byTitle.set(key, entry);
+      }
+    }
+  }
+
+  get plans(): CorpusPlan[] {
+    return [...this.byId.values()];
+  }
+
+  get(id: string): CorpusPlan | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The plan a 《title》 names, or undefined when the corpus has none by that title. */
+  findByTitle(title: string): CorpusPlan | undefined {
+    return this.byTitle.get(normalizeForMatch(title));
+  }
+}

@@ -1,0 +1,4 @@
+// The Node-only edge of the checker: finding and reading corpus files. The main entry stays free of
+// Node APIs so a web extension can run it; the CLI and the language server import this subpath.
+export { CorpusCache, type LoadedCorpus } from './corpus-cache.js';
+export { findCorpusSource, loadCorpus, type CorpusSource } from './load-corpus.js';

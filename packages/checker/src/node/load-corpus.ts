@@ -1,0 +1,59 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, parse as parsePath, resolve } from 'node:path';
+import { glob } from 'tinyglobby';
+import { DEFAULT_CORPUS } from '../config.js';
+import { Corpus } from '../corpus.js';
+
+/** Where a corpus comes from: globs relative to a folder. */
+export interface CorpusSource {
+  baseDir: string;
+  globs: readonly string[];
+}
+
+const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.policylint/**'];
+
+/**
+ * Decides where the corpus for a checked file is (DESIGN §4): the configuration's `corpus` globs,
+ * relative to the configuration file; else the `seeds/` folder next to the configuration file; else
+ * the nearest `seeds/` walking up from the file. Undefined when there is none.
+ */
+export async function findCorpusSource(
+  file: string,
+  config: { path: string | undefined; corpus: readonly string[] | undefined },
+): Promise<CorpusSource | undefined> {
+  if (config.path !== undefined) {
+    const baseDir = dirname(config.path);
+    if (config.corpus !== undefined) return { baseDir, globs: config.corpus };
+    if (await isDirectory(join(baseDir, 'seeds'))) return { baseDir, globs: DEFAULT_CORPUS };
+  }
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    if (await isDirectory(join(dir, 'seeds'))) return { baseDir: dir, globs: DEFAULT_CORPUS };
+    if (dir === parsePath(dir).root) return undefined;
+  }
+}
+
+/**
+ * Reads and parses every plan the source's globs match, in path order. Files that cannot be read or
+ * are not UTF-8 are left out and listed in `skipped`, so one bad file does not cost the whole corpus.
+ */
+export async function loadCorpus(source: CorpusSource): Promise<{ corpus: Corpus; files: string[]; skipped: string[] }> {
+  const files = (await glob([...source.globs], { cwd: source.baseDir, absolute: true, ignore: IGNORED })).sort();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const documents: Array<{ id: string; text: string }> = [];
+  const skipped: string[] = [];
+  for (const file of files) {
+    try {
+      documents.push({ id: file, text: decoder.decode(await readFile(file)) });
+    } catch {
+      skipped.push(file);
+    }
+  }
+  return { corpus: new Corpus(documents), files: documents.map((d) => d.id), skipped };
+}
+
+function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}

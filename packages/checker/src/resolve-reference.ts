@@ -1,0 +1,134 @@
+import { normalizeForMatch, stripPinyin, type NodeKind, type Plan, type PlanNode, type PlanReference, type Range, type ReferenceStep, type ReferenceTarget } from '@policylint/core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Corpus } from './corpus.js';
+
+/** A plan a citation can point into: the checked document (id undefined) or a corpus plan. */
+export interface PlanHandle {
+  id: string | undefined;
+  plan: Plan;
+  text: string;
+}
+
+export type Resolution =
+  | {
+      kind: 'resolved';
+      target: PlanHandle;
+      /** The cited node; undefined when the whole document is cited (《title》 alone). */
+      node: PlanNode | undefined;
+      /** Where the cited node (or the plan's title) is in its plan's text. */
+      range: Range;
+      /** The node's text with pinyin annotations stripped, script kept. */
+      text: string;
+    }
+  | { kind: 'unknown-document'; title: string }
+  | {
+      kind: 'missing';
+      target: PlanHandle;
+      /** The node the missing one was looked for in (a part), if the citation named one. */
+      within: PlanNode | undefined;
+      nodeKind: NodeKind;
+      /** The numbers cited that do not exist. */
+      missing: number[];
+      /** The numbers the nodes of that kind in the scope do have, in order. */
+      available: number[];
+    };
+
+export interface ResolveContext {
+  self: PlanHandle;
+  /** Undefined when no corpus was found: citations of other plans are then not resolved at all. */
+  corpus: Corpus | undefined;
+}
+
+/**
+ * Resolves a citation: one resolution per target, or one for a document citation. A citation whose
+ * plan is not known resolves to `unknown-document`, or to nothing at all without a corpus.
+ */
+export function resolveReference(reference: PlanReference, context: ResolveContext): Resolution[] {
+  const target = targetPlan(reference, context);
+  if (target === undefined) return [];
+  if (target === 'unknown') return [{ kind: 'unknown-document', title: reference.document!.title }];
+  if (reference.targets.length === 0) {
+    const title = target.plan.titles.find((t) => t.source === 'heading') ?? target.plan.titles[0];
+    const range = title?.ranges[0] ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return [{ kind: 'resolved', target, node: undefined, range, text: stripPinyin(target.plan.title ?? '') }];
+  }
+  return reference.targets.map((t) => resolveTarget(t, target));
+}
+
+function targetPlan(reference: PlanReference, { self, corpus }: ResolveContext): PlanHandle | 'unknown' | undefined {
+  if (reference.document === null) return self;
+  const key = normalizeForMatch(reference.document.title);
+  if (self.plan.titles.some((t) => normalizeForMatch(t.text) === key)) return self;
+  if (corpus === undefined) return undefined;
+  const found = corpus.findByTitle(reference.document.title);
+  return found === undefined ? 'unknown' : { id: found.id, plan: found.plan, text: found.text };
+}
+
+/** Finds one target in its plan: every step in turn, then the last number of a range. */
+export function resolveTarget(target: ReferenceTarget, handle: PlanHandle): Resolution {
+  let scope: PlanNode | undefined;
+  for (const step of target.steps) {
+    const candidates = nodesFor(handle.plan, step, scope);
+    const node = candidates.find((n) => n.number === step.number);
+    if (node === undefined) return missing(handle, scope, step, [step.number], candidates.map((n) => n.number));
+    scope = node;
+  }
+  const node = scope!;
+  if (target.through !== undefined) {
+    const last = target.steps[target.steps.length - 1]!;
+    const parent = target.steps.length > 1 ? findPath(handle.plan, target.steps.slice(0, -1)) : undefined;
+    const candidates = nodesFor(handle.plan, target.through, parent);
+    const numbers = new Set(candidates.map((n) => n.number));
+    const lost: number[] = [];
+    for (let n = last.number; n <= target.through.number; n++) if (!numbers.has(n)) lost.push(n);
+    if (lost.length > 0) return missing(handle, parent, target.through, lost, candidates.map((n) => n.number));
+  }
+  return { kind: 'resolved', target: handle, node, range: node.range, text: cleanText(handle, node.range) };
+}
+
+/** The node each step leads to, or undefined when one is missing; used to follow renumbered nodes. */
+export function findPath(plan: Plan, steps: readonly ReferenceStep[]): PlanNode | undefined {
+  let scope: PlanNode | undefined;
+  for (const step of steps) {
+    scope = nodesFor(plan, step, scope).find((n) => n.number === step.number);
+    if (scope === undefined) return undefined;
+  }
+  return scope;
+}
+
+/** The nodes a step may name: parts; sections or （一） measures; measures; within `scope` if given. */
+function nodesFor(plan: Plan, step: ReferenceStep, scope: PlanNode | undefined): PlanNode[] {
+  const kind = stepNodeKind(plan, step);
+  const out: PlanNode[] = [];
+  const visit = (nodes: readonly PlanNode[]): void => {
+    for (const node of nodes) {
+      if (node.kind === kind) out.push(node);
+      else visit(node.children);
+    }
+  };
+  visit(scope === undefined ? plan.children : scope.children);
+  return out;
+}
+
+export function stepNodeKind(plan: Plan, step: ReferenceStep): NodeKind {
+  if (step.kind === 'part') return 'part';
+  if (step.kind === 'measure') return 'measure';
+  return plan.measureLevel === 2 ? 'measure' : 'section';
+}
+
+function missing(handle: PlanHandle, within: PlanNode | undefined, step: ReferenceStep, numbers: number[], available: number[]): Resolution {
+  return { kind: 'missing', target: handle, within, nodeKind: stepNodeKind(handle.plan, step), missing: numbers, available };
+}
+
+const documents = new WeakMap<PlanHandle['plan'], TextDocument>();
+
+/** The text a range covers in a plan, pinyin annotations stripped. */
+export function cleanText(handle: PlanHandle, range: Range): string {
+  let document = documents.get(handle.plan);
+  if (document === undefined) {
+    const body = handle.text.charCodeAt(0) === 0xfeff ? handle.text.slice(1) : handle.text;
+    document = TextDocument.create('plan:text', 'plaintext', 0, body);
+    documents.set(handle.plan, document);
+  }
+  return stripPinyin(document.getText(range)).replace(/\r\n?/g, '\n');
+}
