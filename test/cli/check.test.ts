@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './run-cli.js';
 import { tempDir } from './temp-dir.js';
 
-const DEFECTS = { copy: 'packages/checker/test/fixtures/numbering-defects.txt' };
+const DEFECTS = { fixture: 'packages/checker/test/fixtures/numbering-defects.txt' };
 const CLEAN = '关于某项工作的实施方案\n一、总体要求\n1.推进改革。落实责任。\n2.加强监管。推动共享。\n';
 
 interface EslintFile {
@@ -67,7 +67,7 @@ describe('policylint check', () => {
     expect(status).toBe(0);
     expect(stdout).toBe('');
     expect(stderr.split('\n')).toEqual([
-      'no corpus found (no seeds/ folder, no corpus in policylint.config.json): citations of other plans are not checked',
+      'no corpus found (no seeds/ folder, no corpus in policylint.config.json): citations of other plans and repeats of measures in force are not checked',
       `${join(dir, 'draft.txt')}: fixed 7 problems`,
       '',
     ]);
@@ -145,7 +145,7 @@ describe('policylint renumber', () => {
 });
 
 describe('policylint check with a corpus', () => {
-  const DRAFT = { copy: 'packages/checker/test/fixtures/xref-draft.txt' };
+  const DRAFT = { fixture: 'packages/checker/test/fixtures/xref-draft.txt' };
 
   it('finds the nearest seeds/ folder and resolves citations of the seed', () => {
     const dir = tempDir({ 'seeds/plan.txt': { copy: 'seeds/xiamen-2023-business-environment-action-plan.txt' }, 'drafts/draft.txt': DRAFT }, ROOT);
@@ -164,7 +164,7 @@ describe('policylint check with a corpus', () => {
   it('takes the corpus from --corpus, and says once when there is none', () => {
     const dir = tempDir({ 'a.txt': DRAFT, 'b.txt': DRAFT }, ROOT);
     const none = runCli(['check', '.', '--locale', 'en'], dir);
-    expect(none.stderr).toBe('no corpus found (no seeds/ folder, no corpus in policylint.config.json): citations of other plans are not checked\n');
+    expect(none.stderr).toBe('no corpus found (no seeds/ folder, no corpus in policylint.config.json): citations of other plans and repeats of measures in force are not checked\n');
     const withCorpus = runCli(['check', 'a.txt', '--format', 'json', '--corpus', join(ROOT, 'seeds')], dir);
     expect(withCorpus.stderr).toBe('');
     expect((JSON.parse(withCorpus.stdout) as EslintFile[])[0]!.messages.map((m) => m.ruleId)).toContain('xref-unknown-document');
@@ -209,5 +209,45 @@ describe('policylint show', () => {
     expect(result.status).toBe(status);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`${line}\n`);
+  });
+});
+
+describe('overlap through the CLI', () => {
+  const DRAFT = { fixture: 'packages/checker/test/fixtures/overlap-draft.txt' };
+  const SEED_FILE = { copy: 'seeds/xiamen-2023-business-environment-action-plan.txt' };
+
+  it('flags the draft’s repeats of the seed and keeps the index in .policylint/cache/overlap/', () => {
+    const dir = tempDir({ 'seeds/plan.txt': SEED_FILE, 'draft.txt': DRAFT }, ROOT);
+    const { stdout } = runCli(['check', 'draft.txt', '--format', 'json'], dir);
+    const messages = (JSON.parse(stdout) as EslintFile[])[0]!.messages.filter((m) => m.ruleId.startsWith('overlap'));
+    expect(messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['3 overlap-existing', '7 overlap-existing', '8 overlap-existing', '9 overlap-existing', '12 overlap-internal']);
+    const cache = readdirSync(join(dir, '.policylint/cache/overlap'));
+    expect(cache).toHaveLength(1);
+    // A second run reads the stored index and finds the same.
+    const again = JSON.parse(runCli(['check', 'draft.txt', '--format', 'json'], dir).stdout) as EslintFile[];
+    expect(again[0]!.messages).toEqual((JSON.parse(stdout) as EslintFile[])[0]!.messages);
+  });
+
+  it('re-indexes only the corpus file that changed', () => {
+    const dir = tempDir({ 'seeds/a.txt': SEED_FILE, 'seeds/b.txt': '关于某事的实施方案\n一、甲\n1.发放人工智能算力券。对中小企业购买算力服务给予补贴。\n', 'draft.txt': DRAFT }, ROOT);
+    runCli(['check', 'draft.txt'], dir);
+    const before = readdirSync(join(dir, '.policylint/cache/overlap')).sort();
+    writeFileSync(join(dir, 'seeds/b.txt'), '关于某事的实施方案\n一、甲\n1.发放人工智能算力券。对中小企业购买智能算力服务给予补贴。\n');
+    runCli(['check', 'draft.txt'], dir);
+    const after = readdirSync(join(dir, '.policylint/cache/overlap')).sort();
+    expect(before).toHaveLength(2);
+    expect(after).toHaveLength(3);
+    expect(after.filter((f) => before.includes(f))).toHaveLength(2);
+  });
+
+  it('lists each measure’s closest corpus measures with policylint similar', () => {
+    const dir = tempDir({ 'seeds/plan.txt': SEED_FILE, 'draft.txt': DRAFT }, ROOT);
+    const { status, stdout } = runCli(['similar', 'draft.txt', '--locale', 'en', '--limit', '2'], dir);
+    expect(status).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('1.强化融资服务支持');
+    expect(lines[1]).toMatch(/^ {2}! 1\.00 {2}《廈門市再創營商環境新優勢助力企業高質量發展行動方案》3\.加強融資支持服務 {2}seeds\/plan\.txt:15$/);
+    expect(lines).toContain('3.发放人工智能算力券');
+    expect(lines[lines.indexOf('3.发放人工智能算力券') + 1]).toBe('  (nothing alike in the corpus)');
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -8,15 +8,19 @@ afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh folder holding `files` (path → text, or `{ copy: repoPath }`), removed after the test. */
-export function tempDir(files: Record<string, string | { copy: string }>, root: string): string {
+/**
+ * A fresh folder holding `files`, removed after the test: path → text, `{ copy: repoPath }`, or
+ * `{ fixture: repoPath }` for a checker fixture with its ⟦rule-id⟧ expectation marks taken out.
+ */
+export function tempDir(files: Record<string, string | { copy: string } | { fixture: string }>, root: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'policylint-'));
   made.push(dir);
   for (const [path, content] of Object.entries(files)) {
     const target = join(dir, path);
     mkdirSync(dirname(target), { recursive: true });
     if (typeof content === 'string') writeFileSync(target, content);
-    else cpSync(join(root, content.copy), target);
+    else if ('copy' in content) cpSync(join(root, content.copy), target);
+    else writeFileSync(target, readFileSync(join(root, content.fixture), 'utf8').replace(/[ \t]*⟦[a-z,-]+⟧/g, ''));
   }
   return dir;
 }

@@ -5,6 +5,7 @@ import { check, type CheckFormat } from './commands/check.js';
 import { outline, type OutlineFormat } from './commands/outline.js';
 import { renumber } from './commands/renumber.js';
 import { show } from './commands/show.js';
+import { similar } from './commands/similar.js';
 import { LOCALES, type Locale } from './messages.js';
 
 function localeOption(): Option {
@@ -100,6 +101,26 @@ function buildProgram(io: Io): Command {
       });
       io.stdout(result.stdout);
       io.setExitCode(result.exitCode);
+    });
+
+  program
+    .command('similar')
+    .description('list, for each measure of FILE, its closest measures in the corpus with their similarity (! marks a repeat)')
+    .argument('<file>', 'a plan in .txt or .md')
+    .option('--corpus <dir|glob>', CORPUS_HELP, collect, [])
+    .option('--limit <n>', 'matches per measure (default: overlap.maxMatches, 3)', parseCount)
+    .option('--config <file>', 'use this configuration file instead of the nearest policylint.config.json')
+    .addOption(localeOption())
+    .action(async (file: string, options: { corpus: string[]; limit?: number; config?: string; locale?: Locale }) => {
+      io.stdout(
+        await similar(resolve(io.cwd, file), {
+          corpus: options.corpus,
+          limit: options.limit,
+          config: options.config === undefined ? undefined : resolve(io.cwd, options.config),
+          locale: options.locale,
+          cwd: io.cwd,
+        }),
+      );
     });
 
   program

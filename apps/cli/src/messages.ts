@@ -13,8 +13,8 @@ const MESSAGES = {
   },
   notUtf8: { 'zh-CN': (p: string) => `${p}：无法按 UTF-8 解码`, en: (p: string) => `${p}: cannot decode as UTF-8` },
   noCorpus: {
-    'zh-CN': () => '未找到语料库（没有 seeds/ 目录，配置中也未指定 corpus），不检查对其他文件的引用',
-    en: () => 'no corpus found (no seeds/ folder, no corpus in policylint.config.json): citations of other plans are not checked',
+    'zh-CN': () => '未找到语料库（没有 seeds/ 目录，配置中也未指定 corpus），不检查对其他文件的引用及与现行措施的重复',
+    en: () => 'no corpus found (no seeds/ folder, no corpus in policylint.config.json): citations of other plans and repeats of measures in force are not checked',
   },
   corpusFileSkipped: {
     'zh-CN': (p: string) => `${p}：不是 UTF-8 文本，未纳入语料库`,
@@ -33,9 +33,10 @@ const MESSAGES = {
     en: (t: string) => `《${t}》 is not in the corpus`,
   },
   noCorpusForShow: {
-    'zh-CN': () => '未找到语料库（没有 seeds/ 目录），无法查找其他文件',
-    en: () => 'no corpus found (no seeds/ folder): other plans cannot be looked up',
+    'zh-CN': () => '未找到语料库（没有 seeds/ 目录，配置中也未指定 corpus）：请用 --corpus 指定',
+    en: () => 'no corpus found (no seeds/ folder, no corpus in policylint.config.json): name one with --corpus',
   },
+  noSimilar: { 'zh-CN': () => '（语料库中没有相近的措施）', en: () => '(nothing alike in the corpus)' },
   noMatch: { 'zh-CN': (p: string) => `${p}：没有匹配的文件`, en: (p: string) => `${p}: no files match` },
   fixed: {
     'zh-CN': (p: string, n: number) => `${p}：已修复 ${n} 处`,

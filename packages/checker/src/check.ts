@@ -4,6 +4,8 @@ import { effectiveSeverity, resolveConfig, type ResolvedConfig } from './config.
 import { localized, type Finding, type Fix } from './finding.js';
 import { analyzeNumbering, type NumberingAnalysis } from './numbering/analysis.js';
 import type { Corpus } from './corpus.js';
+import { DEFAULT_OVERLAP_PARAMS } from './overlap/params.js';
+import { measureUnits, type MeasureUnit } from './overlap/units.js';
 import { renumberPlan, type NumberMove } from './renumber.js';
 import { resolveReference, type Resolution } from './resolve-reference.js';
 import { selfReferences, type Rule, type RuleContext } from './rule.js';
@@ -15,6 +17,8 @@ export interface CheckOptions {
   rules?: readonly Rule[];
   /** The plans in force. Without one, citations of other plans (and overlap) are not checked. */
   corpus?: Corpus;
+  /** The checked document's id (its path) when it may itself be in the corpus. */
+  documentId?: string;
 }
 
 export interface CheckResult {
@@ -31,7 +35,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const config = options.config ?? resolveConfig();
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const plan = parsePlan(body);
-  const context = createContext(plan, body, config, options.corpus);
+  const context = createContext(plan, body, config, options.corpus, options.documentId);
   const findings: Finding[] = [];
   for (const rule of options.rules ?? RULES) {
     const severity = effectiveSeverity(config, rule.id, rule.defaultSeverity);
@@ -58,9 +62,10 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 }
 
 /** The rule context of one check: shared analyses are computed on first use and then kept. */
-function createContext(plan: Plan, text: string, config: ResolvedConfig, corpus: Corpus | undefined): RuleContext {
+function createContext(plan: Plan, text: string, config: ResolvedConfig, corpus: Corpus | undefined, documentId?: string): RuleContext {
   let numbering: NumberingAnalysis | undefined;
   let references: PlanReference[] | undefined;
+  let units: MeasureUnit[] | undefined;
   const resolutions = new Map<PlanReference, Resolution[]>();
   const self = { id: undefined, plan, text };
   return {
@@ -68,6 +73,8 @@ function createContext(plan: Plan, text: string, config: ResolvedConfig, corpus:
     text,
     config,
     corpus,
+    documentId,
+    measureUnits: () => (units ??= measureUnits(plan, DEFAULT_OVERLAP_PARAMS)),
     numbering: () => (numbering ??= analyzeNumbering(plan, config.measureNumbering)),
     references: () => (references ??= findReferences(text)),
     resolve(reference) {

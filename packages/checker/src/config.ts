@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, type Locale, type Severity } from './finding.js';
+import { DEFAULT_OVERLAP_PARAMS } from './overlap/params.js';
 
 export const RULE_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
 export type RuleSetting = (typeof RULE_SETTINGS)[number];
@@ -29,6 +30,13 @@ export const ConfigSchema = z
       })
       .optional()
       .describe('Numbering conventions.'),
+    overlap: z
+      .strictObject({
+        threshold: z.number().min(0.1).max(1).optional().describe('Similarity (0.1–1) at which a measure counts as a repeat; default 0.45.'),
+        maxMatches: z.int().min(1).max(20).optional().describe('How many matches `policylint similar` lists per measure; default 3.'),
+      })
+      .optional()
+      .describe('Overlap with plans in force.'),
     corpus: z
       .array(z.string().min(1))
       .optional()
@@ -44,6 +52,8 @@ export interface ResolvedConfig {
   /** Severity per rule id; a rule missing here runs at its default, `off` means it does not run. */
   rules: Readonly<Record<string, RuleSetting>>;
   measureNumbering: MeasureNumbering;
+  overlapThreshold: number;
+  maxMatches: number;
   /** Globs of the corpus relative to the configuration file; undefined: look for a `seeds/` folder. */
   corpus: readonly string[] | undefined;
 }
@@ -89,6 +99,8 @@ export function resolveConfig(config: Config = {}): ResolvedConfig {
     locale: config.locale ?? 'zh-CN',
     rules: config.rules ?? {},
     measureNumbering: config.numbering?.measures ?? 'auto',
+    overlapThreshold: config.overlap?.threshold ?? DEFAULT_OVERLAP_PARAMS.threshold,
+    maxMatches: config.overlap?.maxMatches ?? 3,
     corpus: config.corpus,
   };
 }

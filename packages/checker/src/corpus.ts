@@ -1,4 +1,8 @@
 import { normalizeForMatch, parsePlan, type Plan } from '@policylint/core';
+import { OverlapIndex } from './overlap/overlap-index.js';
+import { DEFAULT_OVERLAP_PARAMS } from './overlap/params.js';
+import { buildSegment, type Segment } from './overlap/segment.js';
+import { measureUnits } from './overlap/units.js';
 
 /** A plan in force, as the edge hands it over: an id (its path or URI) and its text. */
 export interface CorpusDocument {
@@ -20,8 +24,16 @@ export interface CorpusPlan {
 export class Corpus {
   private readonly byTitle = new Map<string, CorpusPlan>();
   private readonly byId = new Map<string, CorpusPlan>();
+  private overlapIndex: OverlapIndex | undefined;
 
-  constructor(documents: readonly CorpusDocument[]) {
+  /**
+   * @param segments overlap segments already built for some plans (by id), e.g. loaded from the
+   * cache on disk; the others are built when the overlap index is first needed.
+   */
+  constructor(
+    documents: readonly CorpusDocument[],
+    private readonly segments: ReadonlyMap<string, Segment> = new Map(),
+  ) {
     for (const { id, text } of documents) {
       const entry: CorpusPlan = { id, text, plan: parsePlan(text) };
       this.byId.set(id, entry);
@@ -39,6 +51,21 @@ export class Corpus {
 
   get(id: string): CorpusPlan | undefined {
     return this.byId.get(id);
+  }
+
+  /** The overlap index of every plan, built on first use. */
+  overlap(): OverlapIndex {
+    if (this.overlapIndex === undefined) {
+      const index = new OverlapIndex(DEFAULT_OVERLAP_PARAMS);
+      for (const entry of this.byId.values()) index.add(this.segment(entry));
+      this.overlapIndex = index;
+    }
+    return this.overlapIndex;
+  }
+
+  /** A plan's overlap segment: the one handed in, or one built now. */
+  segment(entry: CorpusPlan): Segment {
+    return this.segments.get(entry.id) ?? buildSegment(entry.id, measureUnits(entry.plan, DEFAULT_OVERLAP_PARAMS), DEFAULT_OVERLAP_PARAMS);
   }
 
   /** The plan a 《title》 names, or undefined when the corpus has none by that title. */

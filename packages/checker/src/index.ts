@@ -35,3 +35,4 @@ export { configJsonSchema } from './config-json-schema.js';
 export { Corpus, type CorpusDocument, type CorpusPlan } from './corpus.js';
 export { cleanText, findPath, resolveReference, resolveTarget, type PlanHandle, type ResolveContext, type Resolution } from './resolve-reference.js';
 export { missingMessage, planLabel } from './resolution-messages.js';
+export * from './overlap/index.js';

@@ -1,5 +1,6 @@
 import type { Plan, PlanReference } from '@policylint/core';
 import type { Corpus } from './corpus.js';
+import type { MeasureUnit } from './overlap/units.js';
 import type { Resolution } from './resolve-reference.js';
 import { z } from 'zod';
 import type { NumberingAnalysis } from './numbering/analysis.js';
@@ -19,6 +20,10 @@ export interface RuleContext {
   resolve(reference: PlanReference): Resolution[];
   /** The plans in force; undefined when none was found, and cross-plan checks are skipped. */
   corpus: Corpus | undefined;
+  /** The checked document's id in the corpus, when it is a corpus plan itself: it is not its own repeat. */
+  documentId: string | undefined;
+  /** The document's measures cut into sentences with their shingles, for overlap; computed once. */
+  measureUnits(): MeasureUnit[];
 }
 
 export interface Rule {

@@ -6,15 +6,25 @@ const ids = RULES.map((r) => r.id);
 describe('parseConfig', () => {
   it('fills defaults', () => {
     expect(parseConfig({}, ids)).toEqual({ ok: true, config: resolveConfig() });
-    expect(resolveConfig()).toEqual({ locale: 'zh-CN', rules: {}, measureNumbering: 'auto', corpus: undefined });
+    expect(resolveConfig()).toEqual({ locale: 'zh-CN', rules: {}, measureNumbering: 'auto', overlapThreshold: 0.45, maxMatches: 3, corpus: undefined });
   });
 
   it('accepts every documented key', () => {
     const result = parseConfig(
-      { $schema: './x.json', locale: 'en', rules: { 'text-encoding': 'off' }, numbering: { measures: 'part' }, corpus: ['plans/*.txt'] },
+      {
+        $schema: './x.json',
+        locale: 'en',
+        rules: { 'text-encoding': 'off' },
+        numbering: { measures: 'part' },
+        overlap: { threshold: 0.7, maxMatches: 5 },
+        corpus: ['plans/*.txt'],
+      },
       ids,
     );
-    expect(result).toEqual({ ok: true, config: { locale: 'en', rules: { 'text-encoding': 'off' }, measureNumbering: 'part', corpus: ['plans/*.txt'] } });
+    expect(result).toEqual({
+      ok: true,
+      config: { locale: 'en', rules: { 'text-encoding': 'off' }, measureNumbering: 'part', overlapThreshold: 0.7, maxMatches: 5, corpus: ['plans/*.txt'] },
+    });
   });
 
   it.each([
@@ -25,6 +35,8 @@ describe('parseConfig', () => {
     [{ locale: 'fr' }, 'locale'],
     [{ corpus: 'seeds' }, 'corpus'],
     [{ colour: true }, 'colour'],
+    [{ overlap: { threshold: 7 } }, 'overlap.threshold'],
+    [{ overlap: { maxMatches: 0 } }, 'overlap.maxMatches'],
     [[], '(root)'],
   ])('rejects %j at key %s', (json, key) => {
     const result = parseConfig(json, ids);

@@ -56,11 +56,11 @@ export async function check(paths: readonly string[], options: CheckCommandOptio
     const corpus = loaded?.corpus;
     const text = await readTextFile(filePath, locale);
     if (!options.fix) {
-      const { plan, findings } = checkText(text, { config, corpus });
+      const { plan, findings } = checkText(text, { config, corpus, documentId: filePath });
       if (isPlanLike(plan)) results.push({ filePath, findings });
       continue;
     }
-    const fixed = fixText(text, { config, corpus });
+    const fixed = fixText(text, { config, corpus, documentId: filePath });
     if (!isPlanLike(fixed.result.plan)) continue;
     if (fixed.text !== text) {
       await writeFile(filePath, fixed.text, 'utf8');

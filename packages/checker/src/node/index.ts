@@ -2,3 +2,4 @@
 // Node APIs so a web extension can run it; the CLI and the language server import this subpath.
 export { CorpusCache, type LoadedCorpus } from './corpus-cache.js';
 export { findCorpusSource, loadCorpus, type CorpusSource } from './load-corpus.js';
+export { loadSegments, overlapCacheDir } from './segment-cache.js';

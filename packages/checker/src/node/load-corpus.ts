@@ -3,6 +3,7 @@ import { dirname, join, parse as parsePath, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { DEFAULT_CORPUS } from '../config.js';
 import { Corpus } from '../corpus.js';
+import { loadSegments, overlapCacheDir } from './segment-cache.js';
 
 /** Where a corpus comes from: globs relative to a folder. */
 export interface CorpusSource {
@@ -33,10 +34,14 @@ export async function findCorpusSource(
 }
 
 /**
- * Reads and parses every plan the source's globs match, in path order. Files that cannot be read or
- * are not UTF-8 are left out and listed in `skipped`, so one bad file does not cost the whole corpus.
+ * Reads and parses every plan the source's globs match, in path order, with their overlap index from
+ * the cache (`.policylint/cache/overlap/` under the base folder by default). Files that cannot be read
+ * or are not UTF-8 are left out and listed in `skipped`, so one bad file does not cost the whole corpus.
  */
-export async function loadCorpus(source: CorpusSource): Promise<{ corpus: Corpus; files: string[]; skipped: string[] }> {
+export async function loadCorpus(
+  source: CorpusSource,
+  options: { cacheDir?: string | undefined } = { cacheDir: overlapCacheDir(source.baseDir) },
+): Promise<{ corpus: Corpus; files: string[]; skipped: string[] }> {
   const files = (await glob([...source.globs], { cwd: source.baseDir, absolute: true, ignore: IGNORED })).sort();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const documents: Array<{ id: string; text: string }> = [];
@@ -48,7 +53,8 @@ export async function loadCorpus(source: CorpusSource): Promise<{ corpus: Corpus
       skipped.push(file);
     }
   }
-  return { corpus: new Corpus(documents), files: documents.map((d) => d.id), skipped };
+  const { segments } = await loadSegments(documents, options.cacheDir);
+  return { corpus: new Corpus(documents, segments), files: documents.map((d) => d.id), skipped };
 }
 
 function isDirectory(path: string): Promise<boolean> {

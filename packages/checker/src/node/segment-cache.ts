@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parsePlan } from '@policylint/core';
+import { DEFAULT_OVERLAP_PARAMS } from '../overlap/params.js';
+import { buildSegment, type Segment } from '../overlap/segment.js';
+import { deserializeSegment, segmentCacheKey, serializeSegment } from '../overlap/serialize.js';
+import { measureUnits } from '../overlap/units.js';
+
+/** Where a corpus keeps its overlap index: `.policylint/cache/overlap/` under the corpus's base folder. */
+export function overlapCacheDir(baseDir: string): string {
+  return join(baseDir, '.policylint', 'cache', 'overlap');
+}
+
+/**
+ * The overlap segment of each corpus document, from the cache where its content was indexed before
+ * (keyed by the SHA-256 of the text and the index parameters), else built now and stored. Only a
+ * changed file is re-indexed. A cache that cannot be written (a read-only folder) is not an error.
+ */
+export async function loadSegments(
+  documents: ReadonlyArray<{ id: string; text: string }>,
+  cacheDir: string | undefined,
+): Promise<{ segments: Map<string, Segment>; built: number; reused: number }> {
+  const segments = new Map<string, Segment>();
+  let built = 0;
+  let reused = 0;
+  for (const { id, text } of documents) {
+    const file = cacheDir === undefined ? undefined : join(cacheDir, `${segmentCacheKey()}-${createHash('sha256').update(text).digest('hex')}.bin`);
+    const cached = file === undefined ? undefined : await readFile(file).then((bytes) => deserializeSegment(bytes, id), () => undefined);
+    if (cached !== undefined) {
+      segments.set(id, cached);
+      reused++;
+      continue;
+    }
+    const segment = buildSegment(id, measureUnits(parsePlan(text), DEFAULT_OVERLAP_PARAMS), DEFAULT_OVERLAP_PARAMS);
+    segments.set(id, segment);
+    built++;
+    if (file !== undefined) await store(file, serializeSegment(segment));
+  }
+  return { segments, built, reused };
+}
+
+async function store(file: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await mkdir(join(file, '..'), { recursive: true });
+    // Write then rename, so a reader never sees half a file.
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, bytes);
+    await rename(temporary, file);
+  } catch {
+    // A cache is an optimisation: without a writable folder, the index is simply built each time.
+  }
+}

@@ -1,0 +1,67 @@
+import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
+import type { Segment, SegmentMeasure } from './segment.js';
+
+/** Bumped whenever the segment layout or the way shingles are made changes: old caches then miss. */
+export const SEGMENT_FORMAT = 1;
+
+/** What a stored segment must match to be reused: the format and every parameter that shapes it. */
+export function segmentCacheKey(params: OverlapParams = DEFAULT_OVERLAP_PARAMS): string {
+  return `v${SEGMENT_FORMAT}-n${params.n}-b${params.bands}-r${params.rows}-t${params.titlePairs ? 1 : 0}`;
+}
+
+const ARRAYS = ['sentenceStart', 'sentenceOffsets', 'sentenceShingles', 'measureOffsets', 'measureShingles', 'keys', 'keyMeasures'] as const;
+
+interface Header {
+  key: string;
+  measures: SegmentMeasure[];
+  lengths: number[];
+  dfUnits: number;
+}
+
+/**
+ * A segment as bytes: a JSON header (measure metadata, array lengths) and the typed arrays as they
+ * are in memory. Loading is a copy, not a rebuild.
+ */
+export function serializeSegment(segment: Segment, params: OverlapParams = DEFAULT_OVERLAP_PARAMS): Uint8Array {
+  const arrays = [...ARRAYS.map((name) => segment[name]), segment.df.buckets, segment.df.counts];
+  const header: Header = { key: segmentCacheKey(params), measures: segment.measures, lengths: arrays.map((a) => a.length), dfUnits: segment.df.units };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const headerBytes = 4 + Math.ceil(json.length / 4) * 4;
+  const total = headerBytes + arrays.reduce((sum, a) => sum + a.byteLength, 0);
+  const bytes = new Uint8Array(total);
+  new DataView(bytes.buffer).setUint32(0, json.length, true);
+  bytes.set(json, 4);
+  let at = headerBytes;
+  for (const array of arrays) {
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
+    at += array.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Reads a stored segment back for `planId`.
+ * @returns the segment, or undefined when the bytes are damaged or were made with other parameters.
+ */
+export function deserializeSegment(bytes: Uint8Array, planId: string, params: OverlapParams = DEFAULT_OVERLAP_PARAMS): Segment | undefined {
+  try {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const jsonLength = view.getUint32(0, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + jsonLength))) as Header;
+    if (header.key !== segmentCacheKey(params) || header.lengths.length !== ARRAYS.length + 2) return undefined;
+    let at = 4 + Math.ceil(jsonLength / 4) * 4;
+    const arrays = header.lengths.map((length) => {
+      // Copy into an aligned buffer of its own: the file's bytes may sit at any offset.
+      const array = new Uint32Array(length);
+      new Uint8Array(array.buffer).set(bytes.subarray(at, at + length * 4));
+      at += length * 4;
+      return array;
+    });
+    if (at !== bytes.length) return undefined;
+    const df = { buckets: arrays[ARRAYS.length]!, counts: arrays[ARRAYS.length + 1]!, units: header.dfUnits };
+    const [sentenceStart, sentenceOffsets, sentenceShingles, measureOffsets, measureShingles, keys, keyMeasures] = arrays as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+    return { planId, measures: header.measures, sentenceStart, sentenceOffsets, sentenceShingles, measureOffsets, measureShingles, keys, keyMeasures, df };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,51 @@
+import { nodesOfKind, type Plan, type PlanNode, type Range } from '@policylint/core';
+import type { OverlapParams } from './params.js';
+import { matchKey } from './match-key.js';
+import { shingles, unionSorted } from './shingle.js';
+
+/** A sentence of a measure with its shingles. */
+export interface SentenceUnit {
+  text: string;
+  range: Range;
+  shingles: Uint32Array;
+}
+
+/** A measure as overlap sees it: its sentences, and all their shingles together. */
+export interface MeasureUnit {
+  node: PlanNode;
+  sentences: SentenceUnit[];
+  shingles: Uint32Array;
+}
+
+// A sentence wholly in brackets is an aside, not a task: （负责部门：商务部） after every measure of
+// 国发〔2018〕38号 would otherwise make them all repeats of each other.
+const ASIDE = /^[（(][^（()）]*[）)][。；;]?$/u;
+const LONG_TITLE = 20;
+
+/**
+ * The measures of a plan, cut into sentences: its tasks and those of its items. Titles count toward
+ * the whole measure; as sentences of their own only with `titlePairs` or when long, since two measures
+ * with the same short title (优化政务服务水平) and different tasks share a topic, not a measure.
+ */
+export function measureUnits(plan: Plan, params: Pick<OverlapParams, 'n' | 'titlePairs'>): MeasureUnit[] {
+  return nodesOfKind(plan, 'measure').map((node) => {
+    const sentences: SentenceUnit[] = [];
+    const titles: Uint32Array[] = [];
+    const add = (text: string, range: Range, into: 'sentence' | 'title'): void => {
+      if (ASIDE.test(text.trim())) return;
+      const key = matchKey(text);
+      if (key.length === 0) return;
+      const set = shingles(key, params.n);
+      // A long title is a task written as a heading (国发〔2018〕38号 puts whole measures there).
+      if (into === 'title' && !params.titlePairs && key.length < LONG_TITLE) titles.push(set);
+      else sentences.push({ text, range, shingles: set });
+    };
+    const visit = (n: PlanNode): void => {
+      add(n.title, n.titleRange, 'title');
+      for (const s of n.sentences) add(s.text, s.range, 'sentence');
+      n.children.forEach(visit);
+    };
+    visit(node);
+    return { node, sentences, shingles: unionSorted([...titles, ...sentences.map((s) => s.shingles)]) };
+  });
+}

@@ -1,0 +1,42 @@
+import { stripPinyin, type PlanNode, type Range } from '@policylint/core';
+import { localized, type RuleFinding } from '../finding.js';
+import type { Rule } from '../rule.js';
+import { similarityAndPair } from './overlap-messages.js';
+
+export const overlapExisting: Rule = {
+  id: 'overlap-existing',
+  defaultSeverity: 'warning',
+  description: localized('新措施与现行方案中的措施重复', 'a draft measure that repeats a corpus measure'),
+  fixable: false,
+  check({ corpus, config, documentId, measureUnits }) {
+    if (corpus === undefined) return [];
+    const index = corpus.overlap();
+    const exclude = new Set(documentId === undefined ? [] : [documentId]);
+    const findings: RuleFinding[] = [];
+    for (const unit of measureUnits()) {
+      const [best] = index.query(unit, { limit: 1, exclude });
+      if (best === undefined || best.similarity < config.overlapThreshold) continue;
+      const plan = corpus.get(best.planId);
+      const title = `《${stripPinyin(plan?.plan.title ?? best.planId)}》`;
+      const cited = `${title}第${best.measure.number}条“${stripPinyin(best.measure.title)}”`;
+      const detail = similarityAndPair(best);
+      findings.push({
+        message: localized(
+          `与${cited}重复${detail['zh-CN']}`,
+          `repeats measure ${best.measure.number} "${stripPinyin(best.measure.title)}" of ${title}${detail.en}`,
+        ),
+        range: headingRange(unit.node),
+        related: [
+          { message: localized(`${cited}`, `measure ${best.measure.number} of ${title}`), range: best.measure.range, document: best.planId },
+          ...(best.pair === undefined ? [] : [{ message: localized('最相近的原句', 'closest sentence'), range: best.pair.corpus.range, document: best.planId }]),
+        ],
+      });
+    }
+    return findings;
+  },
+};
+
+/** A measure is reported on its heading: from its marker to the end of its title. */
+export function headingRange(node: PlanNode): Range {
+  return { start: node.marker.range.start, end: node.titleRange.end };
+}

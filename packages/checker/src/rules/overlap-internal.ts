@@ -1,0 +1,45 @@
+import { headingLabel, stripPinyin } from '@policylint/core';
+import { localized, type RuleFinding } from '../finding.js';
+import { OverlapIndex } from '../overlap/overlap-index.js';
+import { DEFAULT_OVERLAP_PARAMS } from '../overlap/params.js';
+import { buildSegment } from '../overlap/segment.js';
+import type { Rule } from '../rule.js';
+import { headingRange } from './overlap-existing.js';
+import { similarityAndPair } from './overlap-messages.js';
+
+export const overlapInternal: Rule = {
+  id: 'overlap-internal',
+  defaultSeverity: 'warning',
+  description: localized('同一文稿中的两条措施相互重复', 'two measures of the same draft that repeat each other'),
+  fixable: false,
+  check({ config, corpus, measureUnits }) {
+    const units = measureUnits();
+    if (units.length < 2) return [];
+    // Each measure is its own segment, so a measure is compared with the others and never itself.
+    // Weights come from the corpus where there is one: a draft alone is too small to tell slogans.
+    // Containment is off inside one document: its measures share its vocabulary and boilerplate, so
+    // one measure's short task is easily "contained" in another's long one; a real internal repeat is a copy.
+    const index = new OverlapIndex({ ...DEFAULT_OVERLAP_PARAMS, minContainedWeight: Number.POSITIVE_INFINITY });
+    if (corpus !== undefined) index.df.merge(corpus.overlap().df.share());
+    units.forEach((unit, i) => index.add(buildSegment(String(i), [unit], DEFAULT_OVERLAP_PARAMS)));
+    const findings: RuleFinding[] = [];
+    units.forEach((unit, i) => {
+      // Only earlier measures: the later of two repeats is the one to report.
+      const later = new Set(units.map((_, j) => String(j)).slice(i));
+      const [best] = index.query(unit, { limit: 1, exclude: later });
+      if (best === undefined || best.similarity < config.overlapThreshold) return;
+      const earlier = units[Number(best.planId)]!.node;
+      const label = headingLabel(earlier);
+      const detail = similarityAndPair(best);
+      findings.push({
+        message: localized(
+          `与本文件“${label}”重复${detail['zh-CN']}`,
+          `repeats "${label}" of this document${detail.en}`,
+        ),
+        range: headingRange(unit.node),
+        related: [{ message: localized(`“${stripPinyin(label)}”`, `"${label}"`), range: headingRange(earlier) }],
+      });
+    });
+    return findings;
+  },
+};

@@ -1,0 +1,25 @@
+import { stripPinyin } from '@policylint/core';
+import { localized, type Localized } from '../finding.js';
+import type { OverlapMatch } from '../overlap/overlap-index.js';
+
+const QUOTE_LENGTH = 40;
+
+/** A sentence for a message: pinyin stripped, cut short with an ellipsis. */
+export function quote(text: string): string {
+  const clean = stripPinyin(text).trim();
+  return clean.length > QUOTE_LENGTH ? `${clean.slice(0, QUOTE_LENGTH)}…` : clean;
+}
+
+/** 相似度 0.82 / similarity 0.82 */
+export function similarityText(similarity: number): Localized {
+  const value = similarity.toFixed(2);
+  return localized(`相似度 ${value}`, `similarity ${value}`);
+}
+
+/** `（相似度 0.82）：其中“…”≈“…”`: the similarity, and the sentence pair that shows the repeat best. */
+export function similarityAndPair(match: OverlapMatch): Localized {
+  const similarity = similarityText(match.similarity);
+  if (match.pair === undefined) return localized(`（${similarity['zh-CN']}）`, ` (${similarity.en})`);
+  const pair = `“${quote(match.pair.draft.text)}”≈“${quote(match.pair.corpus.text)}”`;
+  return localized(`（${similarity['zh-CN']}）：其中${pair}`, ` (${similarity.en}); closest pair: ${pair}`);
+}
