@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConfigError } from '@policylint/checker/node';
 import { CliError } from './cli-error.js';
 import { check, type CheckFormat } from './commands/check.js';
 import { outline, type OutlineFormat } from './commands/outline.js';
@@ -153,9 +154,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Help and version are not failures; every other commander error is a usage error (exit 2).
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof CliError) {
+    if (error instanceof CliError || error instanceof ConfigError) {
       for (const line of error.message.split('\n')) process.stderr.write(`policylint: ${line}\n`);
-      return error.exitCode;
+      return error instanceof CliError ? error.exitCode : 2;
     }
     const why = error instanceof Error ? error.message : String(error);
     process.stderr.write(`policylint: internal error: ${why}\n`);

@@ -25,6 +25,8 @@ export interface CheckResult {
   plan: Plan;
   /** Sorted by position. Ranges count from after a leading BOM, as the plan's do. */
   findings: Finding[];
+  /** The analyses the rules shared (citations and their resolution…), for editors to reuse. */
+  context: RuleContext;
 }
 
 /**
@@ -58,7 +60,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
       a.range.start.character - b.range.start.character ||
       a.ruleId.localeCompare(b.ruleId),
   );
-  return { plan, findings };
+  return { plan, findings, context };
 }
 
 /** The rule context of one check: shared analyses are computed on first use and then kept. */

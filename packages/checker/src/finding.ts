@@ -40,6 +40,8 @@ export interface RuleFinding {
   range: Range;
   related?: RelatedLocation[];
   fix?: Fix;
+  /** Changes a drafter may choose (an editor offers them); never applied by `--fix`. */
+  suggestions?: Fix[];
 }
 
 /** A finding as the checker returns it: one rule, one place, one message in every language. */

@@ -36,3 +36,4 @@ export { Corpus, type CorpusDocument, type CorpusPlan } from './corpus.js';
 export { cleanText, findPath, resolveReference, resolveTarget, type PlanHandle, type ResolveContext, type Resolution } from './resolve-reference.js';
 export { missingMessage, planLabel } from './resolution-messages.js';
 export * from './overlap/index.js';
+export { citationAt, citationsOf, contains, headingAt, renumberNodeEdits } from './citations.js';

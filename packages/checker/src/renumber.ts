@@ -124,7 +124,8 @@ function qualify(
   return undefined;
 }
 
-function writeNumber(n: number, style: NumeralStyle): string {
+/** A number in a citation's own style: 5, ５ or 五. */
+export function writeNumber(n: number, style: NumeralStyle): string {
   if (style === 'chinese') return toChineseNumeral(n) ?? String(n);
   const digits = String(n);
   return style === 'fullwidth' ? digits.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : digits;

@@ -1,13 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { checkText, fixText, type Locale } from '@policylint/checker';
-import { CorpusCache } from '@policylint/checker/node';
+import { ConfigLoader, CorpusCache } from '@policylint/checker/node';
 import { isPlanLike } from '@policylint/core';
 import { corpusSourceFromArgs } from '../corpus-option.js';
 import { totals, type FileResult } from '../file-result.js';
 import { findFiles } from '../find-files.js';
 import { formatJson } from '../formatters/json.js';
 import { formatStylish } from '../formatters/stylish.js';
-import { ConfigLoader } from '../load-config.js';
 import { message } from '../messages.js';
 import { readTextFile } from '../read-text-file.js';
 

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { renumberText, type Locale } from '@policylint/checker';
+import { ConfigLoader } from '@policylint/checker/node';
 import { createTwoFilesPatch } from 'diff';
-import { ConfigLoader } from '../load-config.js';
 import { message } from '../messages.js';
 import { readTextFile } from '../read-text-file.js';
 

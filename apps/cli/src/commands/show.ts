@@ -1,10 +1,9 @@
 import { relative, resolve } from 'node:path';
 import { missingMessage, planLabel, resolveReference, type Locale, type Resolution } from '@policylint/checker';
-import { CorpusCache } from '@policylint/checker/node';
+import { ConfigLoader, CorpusCache } from '@policylint/checker/node';
 import { findReferences, headingLabel, parsePlan, stripPinyin } from '@policylint/core';
 import { CliError } from '../cli-error.js';
 import { corpusSourceFromArgs } from '../corpus-option.js';
-import { ConfigLoader } from '../load-config.js';
 import { message } from '../messages.js';
 import { readTextFile } from '../read-text-file.js';
 

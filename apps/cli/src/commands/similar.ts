@@ -1,10 +1,9 @@
 import { relative } from 'node:path';
 import { measureUnits, DEFAULT_OVERLAP_PARAMS, type Locale } from '@policylint/checker';
-import { CorpusCache } from '@policylint/checker/node';
+import { ConfigLoader, CorpusCache } from '@policylint/checker/node';
 import { headingLabel, parsePlan, stripPinyin } from '@policylint/core';
 import { CliError } from '../cli-error.js';
 import { corpusSourceFromArgs } from '../corpus-option.js';
-import { ConfigLoader } from '../load-config.js';
 import { message } from '../messages.js';
 import { readTextFile } from '../read-text-file.js';
 

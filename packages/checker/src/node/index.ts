@@ -3,3 +3,4 @@
 export { CorpusCache, type LoadedCorpus } from './corpus-cache.js';
 export { findCorpusSource, loadCorpus, type CorpusSource } from './load-corpus.js';
 export { loadSegments, overlapCacheDir } from './segment-cache.js';
+export { CONFIG_FILE, ConfigError, ConfigLoader, loadConfigFile, type LoadedConfig } from './load-config.js';

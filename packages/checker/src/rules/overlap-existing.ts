@@ -1,4 +1,4 @@
-import { stripPinyin, type PlanNode, type Range } from '@policylint/core';
+import { stripPinyin, toSimplified, type PlanNode, type Range } from '@policylint/core';
 import { localized, type RuleFinding } from '../finding.js';
 import type { Rule } from '../rule.js';
 import { similarityAndPair } from './overlap-messages.js';
@@ -26,6 +26,17 @@ export const overlapExisting: Rule = {
           `repeats measure ${best.measure.number} "${stripPinyin(best.measure.title)}" of ${title}${detail.en}`,
         ),
         range: headingRange(unit.node),
+        // Citing the measure in force says the same without repeating it (the drafter chooses).
+        ...(best.pair === undefined
+          ? {}
+          : {
+              suggestions: [
+                {
+                  description: localized(`改为引用${cited}`, `cite measure ${best.measure.number} of ${title} instead`),
+                  edits: [{ range: best.pair.draft.range, newText: `按照《${toSimplified(stripPinyin(plan?.plan.title ?? ''))}》第${best.measure.number}条要求执行。` }],
+                },
+              ],
+            }),
         related: [
           { message: localized(`${cited}`, `measure ${best.measure.number} of ${title}`), range: best.measure.range, document: best.planId },
           ...(best.pair === undefined ? [] : [{ message: localized('最相近的原句', 'closest sentence'), range: best.pair.corpus.range, document: best.planId }]),

@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, parse as parsePath } from 'node:path';
-import { parseConfig, resolveConfig, RULES, type ResolvedConfig } from '@policylint/checker';
-import { CliError } from './cli-error.js';
+import { parseConfig, resolveConfig, type ResolvedConfig } from '../config.js';
+import { RULES } from '../rules/index.js';
+
+/** A configuration file that cannot be used; the message is `path: key: what is wrong`, a line per problem. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
 
 export const CONFIG_FILE = 'policylint.config.json';
 
@@ -53,15 +61,15 @@ export async function loadConfigFile(path: string): Promise<LoadedConfig> {
     raw = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new CliError(`${path}: cannot read (${code})`);
+    throw new ConfigError(`${path}: cannot read (${code})`);
   }
   let json: unknown;
   try {
     json = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
   } catch (error) {
-    throw new CliError(`${path}: invalid JSON: ${(error as Error).message}`);
+    throw new ConfigError(`${path}: invalid JSON: ${(error as Error).message}`);
   }
   const parsed = parseConfig(json, RULES.map((rule) => rule.id));
-  if (!parsed.ok) throw new CliError(parsed.issues.map((issue) => `${path}: ${issue.key}: ${issue.message}`).join('\n'));
+  if (!parsed.ok) throw new ConfigError(parsed.issues.map((issue) => `${path}: ${issue.key}: ${issue.message}`).join('\n'));
   return { config: parsed.config, path };
 }

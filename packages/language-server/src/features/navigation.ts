@@ -1,0 +1,88 @@
+import { citationAt, citationsOf, headingAt, missingMessage, planLabel, type Locale, type Resolution } from '@policylint/checker';
+import { headingLabel, stripPinyin, type PlanNode, type Position, type Range } from '@policylint/core';
+import type { Hover, Location } from 'vscode-languageserver';
+import type { Analysis } from '../analyses.js';
+import { documentUri } from '../to-lsp.js';
+
+const MAX_OVERLAPS = 3;
+
+/** The node a position names: the measure (or part, section) a citation there points at, or the heading there. */
+function targetAt(analysis: Analysis, position: Position): { resolution: Resolution; citation: Range } | undefined {
+  const { context } = analysis.result;
+  const at = citationAt(context, position);
+  if (at === undefined) return undefined;
+  const resolutions = context.resolve(at.reference);
+  const resolution = resolutions[at.target ?? 0];
+  if (resolution === undefined) return undefined;
+  const range = at.target === undefined ? at.reference.range : at.reference.targets[at.target]!.range;
+  return { resolution, citation: range };
+}
+
+function headingRange(node: PlanNode): Range {
+  return { start: node.marker.range.start, end: node.titleRange.end };
+}
+
+/** Hover: on a citation, what it points at; on a measure heading, who cites it and what it repeats. */
+export function hover(analysis: Analysis, position: Position, locale: Locale): Hover | undefined {
+  const cited = targetAt(analysis, position);
+  if (cited !== undefined) return { contents: { kind: 'markdown', value: describe(cited.resolution, analysis, position, locale) }, range: cited.citation };
+  const node = headingAt(analysis.result.context, position);
+  if (node === undefined || node.kind !== 'measure') return undefined;
+  return { contents: { kind: 'markdown', value: aboutMeasure(analysis, node, locale) }, range: headingRange(node) };
+}
+
+function describe(resolution: Resolution, analysis: Analysis, position: Position, locale: Locale): string {
+  if (resolution.kind === 'unknown-document') {
+    const title = stripPinyin(resolution.title);
+    return locale === 'zh-CN' ? `《${title}》不在语料库中` : `《${title}》 is not in the corpus`;
+  }
+  if (resolution.kind === 'missing') {
+    const at = citationAt(analysis.result.context, position)!;
+    return missingMessage(planLabel(at.reference), resolution)[locale];
+  }
+  const title = resolution.target.plan.title === null ? '' : `《${stripPinyin(resolution.target.plan.title)}》 `;
+  if (resolution.node === undefined) return `**${title.trim()}**`;
+  const uri = documentUri(resolution.target.id, analysis.uri);
+  const line = resolution.range.start.line + 1;
+  return `**${title}${headingLabel(resolution.node)}**\n\n${resolution.text}\n\n[${uri.split('/').pop()}:${line}](${uri}#L${line})`;
+}
+
+function aboutMeasure(analysis: Analysis, node: PlanNode, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const lines = [`**${headingLabel(node)}**`];
+  const citations = citationsOf(analysis.result.context, node);
+  lines.push(
+    citations.length === 0
+      ? zh ? '本文件中没有引用本条的地方。' : 'Nothing in this document cites this measure.'
+      : `${zh ? '本文件中引用本条：' : 'Cited in this document at:'} ${citations.map((c) => `${zh ? '第' : 'line '}${c.reference.range.start.line + 1}${zh ? '行' : ''}`).join(zh ? '、' : ', ')}`,
+  );
+  const unit = analysis.result.context.measureUnits().find((u) => u.node === node);
+  const matches = unit === undefined || analysis.corpus === undefined ? [] : analysis.corpus.overlap().query(unit, { limit: MAX_OVERLAPS, exclude: new Set(analysis.result.context.documentId === undefined ? [] : [analysis.result.context.documentId]) });
+  if (matches.length > 0) {
+    lines.push(zh ? '与现行措施最相近：' : 'Closest measures in force:');
+    for (const match of matches) {
+      const plan = analysis.corpus!.get(match.planId)?.plan.title ?? '';
+      lines.push(`- ${match.similarity.toFixed(2)} 《${stripPinyin(plan)}》${match.measure.number}.${stripPinyin(match.measure.title)}`);
+    }
+  }
+  return lines.join('\n\n');
+}
+
+/** Go to definition: from a citation to the cited heading, in this document or a corpus file. */
+export function definition(analysis: Analysis, position: Position): Location | undefined {
+  const cited = targetAt(analysis, position);
+  if (cited === undefined || cited.resolution.kind !== 'resolved') return undefined;
+  const { target, node, range } = cited.resolution;
+  return { uri: documentUri(target.id, analysis.uri), range: node === undefined ? range : headingRange(node) };
+}
+
+/** Find references: every citation in the document of the measure at a position (heading or citation). */
+export function references(analysis: Analysis, position: Position, includeDeclaration: boolean): Location[] {
+  const { context } = analysis.result;
+  const cited = targetAt(analysis, position);
+  const node = cited?.resolution.kind === 'resolved' && cited.resolution.target.id === undefined ? cited.resolution.node : headingAt(context, position);
+  if (node === undefined) return [];
+  const locations: Location[] = citationsOf(context, node).map(({ target }) => ({ uri: analysis.uri, range: target.range }));
+  if (includeDeclaration) locations.unshift({ uri: analysis.uri, range: headingRange(node) });
+  return locations;
+}

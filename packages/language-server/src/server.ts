@@ -1,0 +1,187 @@
+import type { Locale } from '@policylint/checker';
+import {
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyses, type Analysis } from './analyses.js';
+import { codeActions, FIX_ALL_KIND, prepareRename, rename, RENUMBER_KIND } from './features/edits.js';
+import { definition, hover, references } from './features/navigation.js';
+import { documentSymbols, foldingRanges } from './features/outline.js';
+import { DEFAULT_SETTINGS, localeOf, readSettings, type EditorSettings } from './settings.js';
+import { toDiagnostic } from './to-lsp.js';
+
+/**
+ * Serves policylint over an LSP connection. The server only translates: documents in, checker
+ * results out as LSP types. Every handler answers, even when something inside it fails.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let displayLocale: Locale = 'zh-CN';
+  let pullDiagnostics = false;
+  let configurationRequests = false;
+  const settingsCache = new Map<string, Promise<EditorSettings>>();
+  const reported = new Set<string>();
+
+  const settings = (uri: string): Promise<EditorSettings> => {
+    if (!configurationRequests) return Promise.resolve(DEFAULT_SETTINGS);
+    let found = settingsCache.get(uri);
+    if (found === undefined) {
+      found = connection.workspace.getConfiguration({ scopeUri: uri, section: 'policylint' }).then(readSettings, () => DEFAULT_SETTINGS);
+      settingsCache.set(uri, found);
+    }
+    return found;
+  };
+  const log = (message: string): void => connection.console.error(`policylint: ${message}`);
+  const analyses = new Analyses({ settings, log });
+  const localeFor = async (uri: string): Promise<Locale> => (await settings(uri)).locale ?? displayLocale;
+
+  /** Runs a handler; a failure is logged once per kind and answered with the fallback. */
+  const guarded = <T>(name: string, fallback: T, work: () => Promise<T> | T): Promise<T> =>
+    Promise.resolve()
+      .then(work)
+      .catch((error: unknown) => {
+        if (isRefusal(error)) throw error;
+        const why = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        if (!reported.has(name)) connection.console.error(`policylint: ${name} failed: ${why}`);
+        reported.add(name);
+        return fallback;
+      });
+
+  /** The analysis of an open document that reads as a plan; undefined for anything else. */
+  const analysisOf = async (uri: string): Promise<{ analysis: Analysis; document: TextDocument; locale: Locale } | undefined> => {
+    const document = documents.get(uri);
+    if (document === undefined || !(await settings(uri)).enable) return undefined;
+    const analysis = await analyses.get(document);
+    return analysis.isPlan ? { analysis, document, locale: await localeFor(uri) } : undefined;
+  };
+
+  const diagnosticsOf = async (uri: string): Promise<Diagnostic[]> => {
+    const found = await analysisOf(uri);
+    return found === undefined ? [] : found.analysis.result.findings.map((f) => toDiagnostic(f, found.locale, uri));
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    displayLocale = localeOf(params.locale);
+    pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    configurationRequests = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: { label: 'policylint' },
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', RENUMBER_KIND, FIX_ALL_KIND] },
+        renameProvider: { prepareProvider: true },
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'policylint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'policylint-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policylint' }).catch(() => undefined);
+  });
+
+  // Push diagnostics (for clients without pull), debounced; a newer edit makes an older run moot.
+  const timers = new Map<string, NodeJS.Timeout>();
+  const schedule = (document: TextDocument): void => {
+    if (pullDiagnostics) return;
+    clearTimeout(timers.get(document.uri));
+    void settings(document.uri).then(({ debounce }) => {
+      clearTimeout(timers.get(document.uri));
+      timers.set(
+        document.uri,
+        setTimeout(() => {
+          timers.delete(document.uri);
+          void guarded('diagnostics', undefined, async () => {
+            const version = document.version;
+            const diagnostics = await diagnosticsOf(document.uri);
+            if (documents.get(document.uri)?.version !== version) return; // stale: a newer run follows
+            await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+          });
+        }, debounce),
+      );
+    });
+  };
+  documents.onDidOpen(({ document }) => schedule(document));
+  documents.onDidChangeContent(({ document }) => schedule(document));
+  documents.onDidClose(({ document }) => {
+    clearTimeout(timers.get(document.uri));
+    timers.delete(document.uri);
+    analyses.forget(document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on((params, token: CancellationToken) =>
+    guarded('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async () => {
+      const items = token.isCancellationRequested ? [] : await diagnosticsOf(params.textDocument.uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items };
+    }),
+  );
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    analyses.reset();
+    refresh();
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    analyses.reset();
+    refresh();
+  });
+  const refresh = (): void => {
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else documents.all().forEach(schedule);
+  };
+
+  connection.onHover((params) => guarded('hover', null, async () => {
+    const found = await analysisOf(params.textDocument.uri);
+    return found === undefined ? null : (hover(found.analysis, params.position, found.locale) ?? null);
+  }));
+  connection.onDefinition((params) => guarded('definition', null, async () => {
+    const found = await analysisOf(params.textDocument.uri);
+    return found === undefined ? null : (definition(found.analysis, params.position) ?? null);
+  }));
+  connection.onReferences((params) => guarded('references', [], async () => {
+    const found = await analysisOf(params.textDocument.uri);
+    return found === undefined ? [] : references(found.analysis, params.position, params.context.includeDeclaration);
+  }));
+  connection.onDocumentSymbol((params) => guarded('documentSymbol', [], async () => {
+    const found = await analysisOf(params.textDocument.uri);
+    return found === undefined ? [] : documentSymbols(found.analysis.result.plan);
+  }));
+  connection.onFoldingRanges((params) => guarded('foldingRange', [], async () => {
+    const found = await analysisOf(params.textDocument.uri);
+    return found === undefined ? [] : foldingRanges(found.analysis.result.plan);
+  }));
+  connection.onCodeAction((params) => guarded('codeAction', [], async () => {
+    const found = await analysisOf(params.textDocument.uri);
+    if (found === undefined) return [];
+    return codeActions(found.document, params.context.diagnostics, params.context.only, found.locale, found.analysis.result.context.config);
+  }));
+  connection.onPrepareRename((params) => guarded('prepareRename', null, async () => {
+    const found = await analysisOf(params.textDocument.uri);
+    return found === undefined ? null : prepareRename(found.analysis, params.position, found.locale);
+  }));
+  connection.onRenameRequest((params) => guarded('rename', null, async () => {
+    const found = await analysisOf(params.textDocument.uri);
+    return found === undefined ? null : rename(found.analysis, found.document, params.position, params.newName, found.locale);
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** A refusal the user should see (rename of something that is not a number), not a failure to log. */
+function isRefusal(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 0;
+}

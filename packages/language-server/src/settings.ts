@@ -1,0 +1,32 @@
+import type { Locale } from '@policylint/checker';
+
+/** The `policylint.*` settings an editor sends (VS Code's contributes.configuration). */
+export interface EditorSettings {
+  enable: boolean;
+  /** Message language; default: the editor's display language. */
+  locale: Locale | undefined;
+  /** Milliseconds to wait after the last keystroke before checking. */
+  debounce: number;
+  /** Rule severities; a policylint.config.json overrides them. */
+  rules: Record<string, 'off' | 'info' | 'warning' | 'error'>;
+}
+
+export const DEFAULT_SETTINGS: EditorSettings = { enable: true, locale: undefined, debounce: 150, rules: {} };
+
+/** Reads what the client sent, keeping defaults for anything missing or of the wrong type. */
+export function readSettings(raw: unknown): EditorSettings {
+  const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const locale = value['locale'];
+  const rules = value['rules'];
+  return {
+    enable: typeof value['enable'] === 'boolean' ? value['enable'] : DEFAULT_SETTINGS.enable,
+    locale: locale === 'zh-CN' || locale === 'en' ? locale : undefined,
+    debounce: typeof value['debounce'] === 'number' && value['debounce'] >= 0 ? value['debounce'] : DEFAULT_SETTINGS.debounce,
+    rules: typeof rules === 'object' && rules !== null ? (rules as EditorSettings['rules']) : {},
+  };
+}
+
+/** The editor's display language as a message locale: zh-cn, zh-tw… → zh-CN, anything else → en. */
+export function localeOf(displayLanguage: string | undefined): Locale {
+  return displayLanguage === undefined || displayLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
