@@ -35,7 +35,7 @@ export interface Client {
 }
 
 /** Starts the real server over stdio and initializes it like an editor would. */
-export async function startClient(options: { pull?: boolean; locale?: string; settings?: Record<string, unknown> } = {}): Promise<Client> {
+export async function startClient(options: { pull?: boolean; locale?: string; settings?: Record<string, unknown>; folder?: string } = {}): Promise<Client> {
   const child: ChildProcess = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<string, Array<(p: PublishDiagnosticsParams) => void>>();
@@ -59,7 +59,8 @@ export async function startClient(options: { pull?: boolean; locale?: string; se
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     },
   };
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, locale: options.locale ?? 'zh-cn', workspaceFolders: null });
+  const workspaceFolders = options.folder === undefined ? null : [{ uri: URI.file(options.folder).toString(), name: 'workspace' }];
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, locale: options.locale ?? 'zh-cn', workspaceFolders });
   await connection.sendNotification(InitializedNotification.type, {});
   return {
     connection,

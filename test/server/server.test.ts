@@ -6,8 +6,13 @@ import {
   CodeActionRequest,
   DefinitionRequest,
   DocumentDiagnosticRequest,
+  CompletionRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
+  InlayHintRequest,
+  WorkspaceDiagnosticRequest,
+  WorkspaceSymbolRequest,
+  type CompletionItem,
   HoverRequest,
   PrepareRenameRequest,
   ReferencesRequest,
@@ -150,6 +155,23 @@ describe('the language server over stdio, push diagnostics', () => {
     expect(folds?.length).toBeGreaterThanOrEqual(11);
   });
 
+  it('shows each cited measure’s title after the citation', async () => {
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } } });
+    expect(hints?.map((h) => `${h.position.line + 1}:${String(h.label)}`)).toEqual(['4:‹强化融资服务支持›', '5:‹加強融資支持服務›', '7:‹完善监测机制›']);
+  });
+
+  it('completes measures after 第 and corpus titles after 《', async () => {
+    const measures = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 3, character: DRAFT.split('\n')[3]!.indexOf('第') + 1 } });
+    expect((measures as CompletionItem[]).map((c) => `${c.label} ${c.detail}`)).toEqual(['1条 1.强化融资服务支持', '2条 2.发放人工智能算力券', '4条 4.完善监测机制', '5条 5.加强组织领导']);
+    const titles = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 4, character: DRAFT.split('\n')[4]!.indexOf('《') + 1 } });
+    expect((titles as CompletionItem[]).map((c) => c.insertText)).toEqual(['廈門市再創營商環境新優勢助力企業高質量發展行動方案》']);
+  });
+
+  it('finds measures of the workspace by title, across the draft and the corpus', async () => {
+    const symbols = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '融资' });
+    expect((symbols as Array<{ name: string; location: { uri: string } }>).map((s) => `${s.location.uri === uri ? 'draft' : 'seed'} ${s.name}`)).toEqual(['draft 1.强化融资服务支持', 'seed 3.加強融資支持服務']);
+  });
+
   it('leaves a document that is not a plan alone', async () => {
     const next = client.nextDiagnostics(URI.file(join(dir, 'notes.txt')).toString());
     const notes = client.open(join(dir, 'notes.txt'), '会议记录\n1.讨论了预算。');
@@ -172,6 +194,22 @@ describe('the language server with pull diagnostics and English', () => {
       const items = (report as { items: Diagnostic[] }).items;
       expect(summary(items)).toEqual(['3:overlap-existing', '5:numbering-sequence', '5:xref-unresolved']);
       expect(items[1]!.message).toBe('expected 3., found 4.: measure 3 is missing');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('reports every plan of the workspace, not only open ones, and skips files that are not plans', async () => {
+    const client = await startClient({ pull: true, folder: dir });
+    try {
+      (await import('node:fs')).writeFileSync(draftPath, DRAFT);
+      (await import('node:fs')).writeFileSync(join(dir, 'notes.md'), '# 会议记录\n\n1.讨论了预算。\n');
+      const report = await client.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
+      const files = (report as { items: Array<{ uri: string; items: Diagnostic[] }> }).items;
+      expect(files.map((f) => f.uri.split('/').pop())).toEqual(['draft.txt', 'xiamen-2023-business-environment-action-plan.txt']);
+      expect(summary(files[0]!.items)).toEqual(['3:overlap-existing', '5:numbering-sequence', '5:xref-unresolved']);
+      // The seed as checked by the CLI: damaged text and pinyin, no numbering or citation defect.
+      expect(new Set(files[1]!.items.map((d) => d.code))).toEqual(new Set(['text-encoding', 'numbering-marker']));
     } finally {
       await client.stop();
     }

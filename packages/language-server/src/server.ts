@@ -9,14 +9,18 @@ import {
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses, type Analysis } from './analyses.js';
+import { completions, inlayHints, workspaceSymbols } from './features/assist.js';
 import { codeActions, FIX_ALL_KIND, prepareRename, rename, RENUMBER_KIND } from './features/edits.js';
 import { definition, hover, references } from './features/navigation.js';
 import { documentSymbols, foldingRanges } from './features/outline.js';
 import { DEFAULT_SETTINGS, localeOf, readSettings, type EditorSettings } from './settings.js';
 import { toDiagnostic } from './to-lsp.js';
+import { workspaceDocuments } from './workspace-files.js';
 
 /**
  * Serves policylint over an LSP connection. The server only translates: documents in, checker
@@ -27,6 +31,7 @@ export function startServer(connection: Connection): void {
   let displayLocale: Locale = 'zh-CN';
   let pullDiagnostics = false;
   let configurationRequests = false;
+  let folders: string[] = [];
   const settingsCache = new Map<string, Promise<EditorSettings>>();
   const reported = new Set<string>();
 
@@ -72,6 +77,8 @@ export function startServer(connection: Connection): void {
     displayLocale = localeOf(params.locale);
     pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     configurationRequests = params.capabilities.workspace?.configuration === true;
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri !== null) folders = [params.rootUri];
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -82,7 +89,10 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', RENUMBER_KIND, FIX_ALL_KIND] },
         renameProvider: { prepareProvider: true },
-        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'policylint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        inlayHintProvider: true,
+        completionProvider: { triggerCharacters: ['第', '《'] },
+        workspaceSymbolProvider: true,
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'policylint', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       },
       serverInfo: { name: 'policylint-language-server', version: '0.1.0' },
     };
@@ -126,6 +136,26 @@ export function startServer(connection: Connection): void {
     guarded('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async () => {
       const items = token.isCancellationRequested ? [] : await diagnosticsOf(params.textDocument.uri);
       return { kind: DocumentDiagnosticReportKind.Full, items };
+    }),
+  );
+
+  // Every plan of the workspace, not only open ones (open ones come through document pulls).
+  connection.languages.diagnostics.onWorkspace((_params, token) =>
+    guarded<WorkspaceDiagnosticReport>('workspaceDiagnostics', { items: [] }, async () => {
+      const scope = folders[0] ?? '';
+      const { workspaceDiagnostics, workspaceDiagnosticsLimit, enable } = await settings(scope);
+      if (!workspaceDiagnostics || !enable) return { items: [] };
+      const open = new Set(documents.all().map((d) => d.uri));
+      const items: WorkspaceDocumentDiagnosticReport[] = [];
+      for (const document of await workspaceDocuments(folders, workspaceDiagnosticsLimit, open)) {
+        if (token.isCancellationRequested) break;
+        const analysis = await analyses.get(document);
+        analyses.forget(document.uri);
+        if (!analysis.isPlan) continue;
+        const locale = await localeFor(document.uri);
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri: document.uri, version: null, items: analysis.result.findings.map((f) => toDiagnostic(f, locale, document.uri)) });
+      }
+      return { items };
     }),
   );
 
@@ -175,6 +205,26 @@ export function startServer(connection: Connection): void {
   connection.onRenameRequest((params) => guarded('rename', null, async () => {
     const found = await analysisOf(params.textDocument.uri);
     return found === undefined ? null : rename(found.analysis, found.document, params.position, params.newName, found.locale);
+  }));
+
+  connection.languages.inlayHint.on((params) => guarded('inlayHint', [], async () => {
+    const found = await analysisOf(params.textDocument.uri);
+    return found === undefined ? [] : inlayHints(found.analysis, params.range);
+  }));
+  connection.onCompletion((params) => guarded('completion', [], async () => {
+    const found = await analysisOf(params.textDocument.uri);
+    return found === undefined ? [] : completions(found.analysis, found.document.getText(), params.position);
+  }));
+  connection.onWorkspaceSymbol((params) => guarded('workspaceSymbol', [], async () => {
+    const open = [];
+    let corpus;
+    for (const document of documents.all()) {
+      const found = await analysisOf(document.uri);
+      if (found === undefined) continue;
+      open.push({ uri: document.uri, plan: found.analysis.result.plan });
+      corpus ??= found.analysis.corpus;
+    }
+    return workspaceSymbols(params.query, open, corpus);
   }));
 
   documents.listen(connection);

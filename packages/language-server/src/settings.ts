@@ -9,9 +9,20 @@ export interface EditorSettings {
   debounce: number;
   /** Rule severities; a policylint.config.json overrides them. */
   rules: Record<string, 'off' | 'info' | 'warning' | 'error'>;
+  /** Whether the Problems panel shows every plan of the workspace, not only open ones. */
+  workspaceDiagnostics: boolean;
+  /** At most this many files are checked for workspace diagnostics. */
+  workspaceDiagnosticsLimit: number;
 }
 
-export const DEFAULT_SETTINGS: EditorSettings = { enable: true, locale: undefined, debounce: 150, rules: {} };
+export const DEFAULT_SETTINGS: EditorSettings = {
+  enable: true,
+  locale: undefined,
+  debounce: 150,
+  rules: {},
+  workspaceDiagnostics: true,
+  workspaceDiagnosticsLimit: 500,
+};
 
 /** Reads what the client sent, keeping defaults for anything missing or of the wrong type. */
 export function readSettings(raw: unknown): EditorSettings {
@@ -23,6 +34,9 @@ export function readSettings(raw: unknown): EditorSettings {
     locale: locale === 'zh-CN' || locale === 'en' ? locale : undefined,
     debounce: typeof value['debounce'] === 'number' && value['debounce'] >= 0 ? value['debounce'] : DEFAULT_SETTINGS.debounce,
     rules: typeof rules === 'object' && rules !== null ? (rules as EditorSettings['rules']) : {},
+    workspaceDiagnostics: typeof value['workspaceDiagnostics'] === 'boolean' ? value['workspaceDiagnostics'] : DEFAULT_SETTINGS.workspaceDiagnostics,
+    workspaceDiagnosticsLimit:
+      typeof value['workspaceDiagnosticsLimit'] === 'number' && value['workspaceDiagnosticsLimit'] >= 0 ? value['workspaceDiagnosticsLimit'] : DEFAULT_SETTINGS.workspaceDiagnosticsLimit,
   };
 }
 
