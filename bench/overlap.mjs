@@ -24,6 +24,7 @@ import {
   buildSegment,
   DEFAULT_OVERLAP_PARAMS,
   deserializeSegment,
+  measureShingles,
   measureUnits,
   OverlapIndex,
   serializeSegment,
@@ -100,10 +101,10 @@ function weightedJaccard(a, b, df) {
  * `index.sentenceSimilarity`. The same score `index.query` gives its candidates; `child()` checks that.
  */
 function exactScore(index, segment, m, draft) {
-  const { sentenceStart, sentenceOffsets, sentenceShingles, measureOffsets, measureShingles } = segment;
+  const { sentenceStart, sentenceOffsets, sentenceShingles } = segment;
   let similarity = 0;
   if (draft.sentences.length > 0 && sentenceStart[m + 1] > sentenceStart[m]) {
-    similarity = weightedJaccard(draft.shingles, measureShingles.subarray(measureOffsets[m], measureOffsets[m + 1]), index.df);
+    similarity = weightedJaccard(draft.shingles, measureShingles(segment, m), index.df);
   }
   for (let s = sentenceStart[m]; s < sentenceStart[m + 1]; s++) {
     const corpus = sentenceShingles.subarray(sentenceOffsets[s], sentenceOffsets[s + 1]);
@@ -365,9 +366,9 @@ function child(options) {
   // (measure metadata parsed from the JSON headers: numbers, titles, sentence texts, ranges).
   const arrays = { shingles: 0, keys: 0, offsets: 0, dfShares: 0 };
   for (const s of list) {
-    arrays.shingles += s.sentenceShingles.byteLength + s.measureShingles.byteLength;
+    arrays.shingles += s.sentenceShingles.byteLength + s.titleShingles.byteLength;
     arrays.keys += s.keys.byteLength + s.keyMeasures.byteLength;
-    arrays.offsets += s.sentenceStart.byteLength + s.sentenceOffsets.byteLength + s.measureOffsets.byteLength;
+    arrays.offsets += s.sentenceStart.byteLength + s.sentenceOffsets.byteLength + s.titleOffsets.byteLength;
     arrays.dfShares += s.df.buckets.byteLength + s.df.counts.byteLength;
   }
   const dfTable = loaded.df.counts.byteLength;

@@ -30,7 +30,7 @@ describe('policylint check', () => {
       '17:1 2 numbering-sequence',
       '21:1 2 numbering-sequence',
     ]);
-    expect(file!.messages[0]).toMatchObject({ message: '应为“4.”，实际为“5.”：缺少第4条', endLine: 8, endColumn: 3 });
+    expect(file!.messages[0]).toMatchObject({ message: '应为“4.”，实际为“5.”：缺少第4条（GB/T 9704-2012 §7.3.3）', endLine: 8, endColumn: 3 });
     expect([file!.errorCount, file!.warningCount]).toEqual([4, 3]);
   });
 
@@ -39,7 +39,7 @@ describe('policylint check', () => {
     const { stdout } = runCli(['check', 'draft.txt', '--locale', 'en'], dir);
     const lines = stdout.split('\n');
     expect(lines[1]).toBe('draft.txt');
-    expect(lines[2]).toBe('  8:1   error    expected 4., found 5.: measure 4 is missing  numbering-sequence');
+    expect(lines[2]).toBe('  8:1   error    expected 4., found 5.: measure 4 is missing (GB/T 9704-2012 §7.3.3)  numbering-sequence');
     expect(lines).toContain('✖ 7 problems (4 errors, 3 warnings, 0 infos)');
     expect(stdout).not.toContain(String.fromCharCode(27)); // no colour escapes when stdout is not a terminal
   });

@@ -193,7 +193,7 @@ describe('the language server with pull diagnostics and English', () => {
       const report = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
       const items = (report as { items: Diagnostic[] }).items;
       expect(summary(items)).toEqual(['3:overlap-existing', '5:numbering-sequence', '5:xref-unresolved']);
-      expect(items[1]!.message).toBe('expected 3., found 4.: measure 3 is missing');
+      expect(items[1]!.message).toBe('expected 3., found 4.: measure 3 is missing (GB/T 9704-2012 §7.3.3)');
     } finally {
       await client.stop();
     }
@@ -215,12 +215,23 @@ describe('the language server with pull diagnostics and English', () => {
     }
   });
 
+  it('checks a file matched by policylint.include even when it does not read as a plan yet', async () => {
+    const client = await startClient({ pull: true, settings: { include: ['**/drafts/**'] } });
+    try {
+      const uri = client.open(join(dir, 'drafts/one-heading.txt'), '一、总体要求\n落实第9条。');
+      const report = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+      expect(summary((report as { items: Diagnostic[] }).items)).toEqual(['2:xref-unresolved']);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('follows policylint.locale over the display language', async () => {
     const client = await startClient({ pull: true, locale: 'en', settings: { locale: 'zh-CN' } });
     try {
       const uri = client.open(draftPath, DRAFT);
       const report = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
-      expect((report as { items: Diagnostic[] }).items[1]!.message).toBe('应为“3.”，实际为“4.”：缺少第3条');
+      expect((report as { items: Diagnostic[] }).items[1]!.message).toBe('应为“3.”，实际为“4.”：缺少第3条（GB/T 9704-2012 §7.3.3）');
     } finally {
       await client.stop();
     }

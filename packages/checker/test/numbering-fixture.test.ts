@@ -12,11 +12,11 @@ describe('a draft with one of each numbering defect', () => {
 
   it('says what was expected and what is missing', () => {
     const messages = findings.map((f) => f.message);
-    expect(messages[0]).toEqual({ 'zh-CN': '应为“4.”，实际为“5.”：缺少第4条', en: 'expected 4., found 5.: measure 4 is missing' });
-    expect(messages[2]!['zh-CN']).toBe('应为“8.”，实际为“7.”：第7条重复');
+    expect(messages[0]).toEqual({ 'zh-CN': '应为“4.”，实际为“5.”：缺少第4条（GB/T 9704-2012 §7.3.3）', en: 'expected 4., found 5.: measure 4 is missing (GB/T 9704-2012 §7.3.3)' });
+    expect(messages[2]!['zh-CN']).toBe('应为“8.”，实际为“7.”：第7条重复（GB/T 9704-2012 §7.3.3）');
     expect(messages[4]!['zh-CN']).toBe('“8、”应为“8.”：阿拉伯数字序号后用下脚点“.”，不用顿号或括号（GB/T 15834-2011 附录B.3.3）');
-    expect(messages[5]!.en).toBe('expected （3）, found （4）: item 3 is missing');
-    expect(messages[6]!['zh-CN']).toBe('应为“三、”，实际为“四、”：缺少第三部分');
+    expect(messages[5]!.en).toBe('expected （3）, found （4）: item 3 is missing (GB/T 9704-2012 §7.3.3)');
+    expect(messages[6]!['zh-CN']).toBe('应为“三、”，实际为“四、”：缺少第三部分（GB/T 9704-2012 §7.3.3）');
   });
 
   it('points a duplicate at the first occurrence', () => {

@@ -1,6 +1,7 @@
 import { checkText, resolveConfig, type CheckResult, type Corpus, type ResolvedConfig } from '@policylint/checker';
 import { ConfigError, ConfigLoader, CorpusCache } from '@policylint/checker/node';
 import { isPlanLike } from '@policylint/core';
+import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { EditorSettings } from './settings.js';
@@ -65,7 +66,8 @@ export class Analyses {
     const path = filePath(document.uri);
     const { config, corpus } = path === undefined ? { config: withEditorRules(resolveConfig(), settings), corpus: undefined } : await this.context(path, settings);
     const result = checkText(document.getText(), { config, corpus, documentId: path });
-    return { uri: document.uri, version: document.version, result, corpus, isPlan: isPlanLike(result.plan) };
+    const included = path !== undefined && settings.include.length > 0 && picomatch(settings.include, { dot: true })(path);
+    return { uri: document.uri, version: document.version, result, corpus, isPlan: included || isPlanLike(result.plan) };
   }
 
   private async context(path: string, settings: EditorSettings): Promise<{ config: ResolvedConfig; corpus: Corpus | undefined }> {

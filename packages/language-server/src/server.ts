@@ -1,6 +1,7 @@
 import type { Locale } from '@policylint/checker';
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   TextDocuments,
   TextDocumentSyncKind,
@@ -31,6 +32,7 @@ export function startServer(connection: Connection): void {
   let displayLocale: Locale = 'zh-CN';
   let pullDiagnostics = false;
   let configurationRequests = false;
+  let watchFiles = false;
   let folders: string[] = [];
   const settingsCache = new Map<string, Promise<EditorSettings>>();
   const reported = new Set<string>();
@@ -77,6 +79,7 @@ export function startServer(connection: Connection): void {
     displayLocale = localeOf(params.locale);
     pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     configurationRequests = params.capabilities.workspace?.configuration === true;
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri !== null) folders = [params.rootUri];
     return {
@@ -100,6 +103,11 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policylint' }).catch(() => undefined);
+    // Configuration files and the corpus: a change re-reads them (only changed corpus files are re-indexed).
+    if (watchFiles) {
+      const watchers = ['**/policylint.config.json', '**/seeds/**/*.{txt,md}'].map((globPattern) => ({ globPattern }));
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    }
   });
 
   // Push diagnostics (for clients without pull), debounced; a newer edit makes an older run moot.

@@ -13,6 +13,8 @@ export interface EditorSettings {
   workspaceDiagnostics: boolean;
   /** At most this many files are checked for workspace diagnostics. */
   workspaceDiagnosticsLimit: number;
+  /** Globs of files checked as plans even when they do not read as one (e.g. a draft with one heading yet). */
+  include: string[];
 }
 
 export const DEFAULT_SETTINGS: EditorSettings = {
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: EditorSettings = {
   rules: {},
   workspaceDiagnostics: true,
   workspaceDiagnosticsLimit: 500,
+  include: [],
 };
 
 /** Reads what the client sent, keeping defaults for anything missing or of the wrong type. */
@@ -37,6 +40,7 @@ export function readSettings(raw: unknown): EditorSettings {
     workspaceDiagnostics: typeof value['workspaceDiagnostics'] === 'boolean' ? value['workspaceDiagnostics'] : DEFAULT_SETTINGS.workspaceDiagnostics,
     workspaceDiagnosticsLimit:
       typeof value['workspaceDiagnosticsLimit'] === 'number' && value['workspaceDiagnosticsLimit'] >= 0 ? value['workspaceDiagnosticsLimit'] : DEFAULT_SETTINGS.workspaceDiagnosticsLimit,
+    include: Array.isArray(value['include']) ? value['include'].filter((g): g is string => typeof g === 'string') : [],
   };
 }
 

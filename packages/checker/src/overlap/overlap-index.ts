@@ -1,5 +1,6 @@
+import type { Range } from '@policylint/core';
 import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
-import { measuresWithKey, unitKeys, type Segment, type SegmentMeasure } from './segment.js';
+import { countBandHits, measureShingles, unitKeys, type Segment, type SegmentMeasure } from './segment.js';
 import { containment, jaccard, weightedOverlap } from './similarity.js';
 import type { MeasureUnit, SentenceUnit } from './units.js';
 import { DocumentFrequency } from './weights.js';
@@ -11,7 +12,7 @@ export interface OverlapMatch {
   /** 0…1; at or above the threshold the draft measure repeats this one. */
   similarity: number;
   /** The closest draft sentence and corpus sentence; absent when either measure is only a title. */
-  pair: { draft: SentenceUnit; corpus: SegmentMeasure['sentences'][number]; similarity: number } | undefined;
+  pair: { draft: SentenceUnit; corpus: Range; similarity: number } | undefined;
 }
 
 /**
@@ -22,6 +23,8 @@ export interface OverlapMatch {
 export class OverlapIndex {
   private readonly segments = new Map<string, Segment>();
   readonly df = new DocumentFrequency();
+  // Per-measure hit counters, reused across queries (zeroed after each segment).
+  private readonly scratch: { counts: Uint16Array; touched: number[] } = { counts: new Uint16Array(1024), touched: [] };
 
   constructor(readonly params: OverlapParams = DEFAULT_OVERLAP_PARAMS) {}
 
@@ -54,18 +57,13 @@ export class OverlapIndex {
    * itself, when it is in the corpus) are skipped. Includes matches below the threshold.
    */
   query(draft: MeasureUnit, options: { limit?: number; exclude?: ReadonlySet<string> } = {}): OverlapMatch[] {
-    const candidates = new Map<Segment, Set<number>>();
     const keys = [unitKeys(draft.shingles, this.params), ...draft.sentences.map((s) => unitKeys(s.shingles, this.params))];
+    const found: Array<{ segment: Segment; measure: number; hits: number }> = [];
     for (const segment of this.segments.values()) {
       if (options.exclude?.has(segment.planId)) continue;
-      const found = new Set<number>();
-      for (const unitKeySet of keys) for (const key of unitKeySet) measuresWithKey(segment, key, found);
-      if (found.size > 0) candidates.set(segment, found);
+      countBandHits(segment, keys, this.scratch, (measure, hits) => found.push({ segment, measure, hits }));
     }
-    const matches: OverlapMatch[] = [];
-    for (const [segment, measures] of candidates) {
-      for (const m of measures) matches.push(this.score(draft, segment, m));
-    }
+    const matches = mostHits(found, this.params.maxCandidates).map(({ segment, measure }) => this.score(draft, segment, measure));
     matches.sort((a, b) => b.similarity - a.similarity);
     return matches.slice(0, options.limit ?? 5);
   }
@@ -75,7 +73,7 @@ export class OverlapIndex {
     // A measure that is only a short title names a topic; sharing a topic is not a repeat.
     const bothHaveTasks = draft.sentences.length > 0 && segment.sentenceStart[m + 1]! > segment.sentenceStart[m]!;
     const whole = bothHaveTasks
-      ? jaccard(weightedOverlap(draft.shingles, segment.measureShingles.subarray(segment.measureOffsets[m]!, segment.measureOffsets[m + 1]!), this.df))
+      ? jaccard(weightedOverlap(draft.shingles, measureShingles(segment, m), this.df))
       : 0;
     let best: { similarity: number; draft: SentenceUnit; corpus: number } | undefined;
     for (let s = segment.sentenceStart[m]!; s < segment.sentenceStart[m + 1]!; s++) {
@@ -108,4 +106,21 @@ export class OverlapIndex {
     if (o.b >= this.params.minContainedWeight) similarity = Math.max(similarity, o.shared / o.b);
     return similarity;
   }
+}
+
+/**
+ * The `limit` entries with the most band hits, the most first, ties in the order found (corpus order,
+ * so results do not depend on timing). Hit counts are small integers: bucket them instead of sorting.
+ */
+function mostHits<T extends { hits: number }>(entries: readonly T[], limit: number): T[] {
+  const buckets: T[][] = [];
+  for (const entry of entries) (buckets[entry.hits] ??= []).push(entry);
+  const out: T[] = [];
+  for (let h = buckets.length - 1; h > 0 && out.length < limit; h--) {
+    for (const entry of buckets[h] ?? []) {
+      if (out.length === limit) break;
+      out.push(entry);
+    }
+  }
+  return out;
 }

@@ -19,6 +19,11 @@ export interface OverlapParams {
   minSentenceWeight: number;
   /** Whether titles are compared as sentences of their own, or only as part of the whole measure. */
   titlePairs: boolean;
+  /**
+   * At most this many candidates per draft measure are scored exactly, those sharing the most LSH
+   * bands first: band hits estimate similarity, and exact scoring is what a query's time goes to.
+   */
+  maxCandidates: number;
 }
 
 export const DEFAULT_OVERLAP_PARAMS: OverlapParams = {
@@ -29,4 +34,5 @@ export const DEFAULT_OVERLAP_PARAMS: OverlapParams = {
   minContainedWeight: 40,
   minSentenceWeight: 20,
   titlePairs: false,
+  maxCandidates: 24,
 };

@@ -2,14 +2,14 @@ import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
 import type { Segment, SegmentMeasure } from './segment.js';
 
 /** Bumped whenever the segment layout or the way shingles are made changes: old caches then miss. */
-export const SEGMENT_FORMAT = 1;
+export const SEGMENT_FORMAT = 3;
 
 /** What a stored segment must match to be reused: the format and every parameter that shapes it. */
 export function segmentCacheKey(params: OverlapParams = DEFAULT_OVERLAP_PARAMS): string {
   return `v${SEGMENT_FORMAT}-n${params.n}-b${params.bands}-r${params.rows}-t${params.titlePairs ? 1 : 0}`;
 }
 
-const ARRAYS = ['sentenceStart', 'sentenceOffsets', 'sentenceShingles', 'measureOffsets', 'measureShingles', 'keys', 'keyMeasures'] as const;
+const ARRAYS = ['sentenceStart', 'sentenceOffsets', 'sentenceShingles', 'titleOffsets', 'titleShingles', 'keys', 'keyMeasures'] as const;
 
 interface Header {
   key: string;
@@ -51,16 +51,21 @@ export function deserializeSegment(bytes: Uint8Array, planId: string, params: Ov
     if (header.key !== segmentCacheKey(params) || header.lengths.length !== ARRAYS.length + 2) return undefined;
     let at = 4 + Math.ceil(jsonLength / 4) * 4;
     const arrays = header.lengths.map((length) => {
-      // Copy into an aligned buffer of its own: the file's bytes may sit at any offset.
-      const array = new Uint32Array(length);
-      new Uint8Array(array.buffer).set(bytes.subarray(at, at + length * 4));
+      const offset = bytes.byteOffset + at;
+      // A view on the file's bytes where they are aligned (no copy: loading is mostly this); a copy where not.
+      let array: Uint32Array;
+      if (offset % 4 === 0) array = new Uint32Array(bytes.buffer, offset, length);
+      else {
+        array = new Uint32Array(length);
+        new Uint8Array(array.buffer).set(bytes.subarray(at, at + length * 4));
+      }
       at += length * 4;
       return array;
     });
     if (at !== bytes.length) return undefined;
     const df = { buckets: arrays[ARRAYS.length]!, counts: arrays[ARRAYS.length + 1]!, units: header.dfUnits };
-    const [sentenceStart, sentenceOffsets, sentenceShingles, measureOffsets, measureShingles, keys, keyMeasures] = arrays as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-    return { planId, measures: header.measures, sentenceStart, sentenceOffsets, sentenceShingles, measureOffsets, measureShingles, keys, keyMeasures, df };
+    const [sentenceStart, sentenceOffsets, sentenceShingles, titleOffsets, titleShingles, keys, keyMeasures] = arrays as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+    return { planId, measures: header.measures, sentenceStart, sentenceOffsets, sentenceShingles, titleOffsets, titleShingles, keys, keyMeasures, df };
   } catch {
     return undefined;
   }

@@ -10,10 +10,12 @@ export interface SentenceUnit {
   shingles: Uint32Array;
 }
 
-/** A measure as overlap sees it: its sentences, and all their shingles together. */
+/** A measure as overlap sees it: its sentences, its short titles' shingles, and all of them together. */
 export interface MeasureUnit {
   node: PlanNode;
   sentences: SentenceUnit[];
+  /** Shingles of titles not compared as sentences: they count only toward the whole measure. */
+  titleShingles: Uint32Array;
   shingles: Uint32Array;
 }
 
@@ -46,6 +48,7 @@ export function measureUnits(plan: Plan, params: Pick<OverlapParams, 'n' | 'titl
       n.children.forEach(visit);
     };
     visit(node);
-    return { node, sentences, shingles: unionSorted([...titles, ...sentences.map((s) => s.shingles)]) };
+    const titleShingles = unionSorted(titles);
+    return { node, sentences, titleShingles, shingles: unionSorted([titleShingles, ...sentences.map((s) => s.shingles)]) };
   });
 }

@@ -7,6 +7,9 @@ export class DocumentFrequency {
   static readonly BUCKETS = 1 << 20;
   readonly counts: Uint32Array;
   units: number;
+  // Weights computed on first use per bucket (NaN: not yet): scoring reads a weight for every shingle
+  // it visits, and Math.log each time was half of a query's time.
+  private readonly weights = new Float32Array(DocumentFrequency.BUCKETS).fill(Number.NaN);
 
   constructor(counts = new Uint32Array(DocumentFrequency.BUCKETS), units = 0) {
     this.counts = counts;
@@ -18,6 +21,7 @@ export class DocumentFrequency {
   merge(share: SparseFrequency, sign: 1 | -1 = 1): void {
     share.buckets.forEach((bucket, i) => (this.counts[bucket]! += sign * share.counts[i]!));
     this.units += sign * share.units;
+    this.weights.fill(Number.NaN);
   }
 
   /** The whole table as a share another index can merge in. */
@@ -34,8 +38,13 @@ export class DocumentFrequency {
    * times more than the slogans every plan repeats (推进, 加强, 营商环境).
    */
   weight(h: number): number {
-    const df = this.counts[h & (DocumentFrequency.BUCKETS - 1)]!;
-    return Math.log((this.units + 1) / (df + 1)) + 1;
+    const bucket = h & (DocumentFrequency.BUCKETS - 1);
+    let w = this.weights[bucket]!;
+    if (Number.isNaN(w)) {
+      w = Math.log((this.units + 1) / (this.counts[bucket]! + 1)) + 1;
+      this.weights[bucket] = w;
+    }
+    return w;
   }
 }
 

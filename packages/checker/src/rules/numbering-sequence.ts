@@ -6,6 +6,8 @@ import { citationEdits, levelMoves, renumberLevelEdits } from '../renumber.js';
 import { selfReferences, type Rule, type RuleContext } from '../rule.js';
 
 const KINDS: readonly NodeKind[] = ['part', 'section', 'measure', 'item'];
+// Structural numbers run in sequence within each level (GB/T 9704-2012 §7.3.3).
+const CLAUSE = localized('（GB/T 9704-2012 §7.3.3）', ' (GB/T 9704-2012 §7.3.3)');
 
 export const numberingSequence: Rule = {
   id: 'numbering-sequence',
@@ -47,7 +49,7 @@ function checkLevel(level: LevelAnalysis, context: RuleContext): RuleFinding[] {
     const got = node.marker.text.trimEnd();
     const head = localized(`应为“${want}”，实际为“${got}”`, `expected ${want}, found ${got}`);
     const finding = (why: ReturnType<typeof localized>, related?: RuleFinding['related']): RuleFinding => ({
-      message: localized(`${head['zh-CN']}：${why['zh-CN']}`, `${head.en}: ${why.en}`),
+      message: localized(`${head['zh-CN']}：${why['zh-CN']}${CLAUSE['zh-CN']}`, `${head.en}: ${why.en}${CLAUSE.en}`),
       range: node.marker.range,
       ...(related === undefined ? {} : { related }),
       fix: renumber(),

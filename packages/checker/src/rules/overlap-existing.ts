@@ -19,7 +19,7 @@ export const overlapExisting: Rule = {
       const plan = corpus.get(best.planId);
       const title = `《${stripPinyin(plan?.plan.title ?? best.planId)}》`;
       const cited = `${title}第${best.measure.number}条“${stripPinyin(best.measure.title)}”`;
-      const detail = similarityAndPair(best);
+      const detail = similarityAndPair(best, plan?.text);
       findings.push({
         message: localized(
           `与${cited}重复${detail['zh-CN']}`,
@@ -39,7 +39,7 @@ export const overlapExisting: Rule = {
             }),
         related: [
           { message: localized(`${cited}`, `measure ${best.measure.number} of ${title}`), range: best.measure.range, document: best.planId },
-          ...(best.pair === undefined ? [] : [{ message: localized('最相近的原句', 'closest sentence'), range: best.pair.corpus.range, document: best.planId }]),
+          ...(best.pair === undefined ? [] : [{ message: localized('最相近的原句', 'closest sentence'), range: best.pair.corpus, document: best.planId }]),
         ],
       });
     }

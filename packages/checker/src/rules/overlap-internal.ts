@@ -12,7 +12,7 @@ export const overlapInternal: Rule = {
   defaultSeverity: 'warning',
   description: localized('同一文稿中的两条措施相互重复', 'two measures of the same draft that repeat each other'),
   fixable: false,
-  check({ config, corpus, measureUnits }) {
+  check({ config, corpus, measureUnits, text }) {
     const units = measureUnits();
     if (units.length < 2) return [];
     // Each measure is its own segment, so a measure is compared with the others and never itself.
@@ -30,7 +30,7 @@ export const overlapInternal: Rule = {
       if (best === undefined || best.similarity < config.overlapThreshold) return;
       const earlier = units[Number(best.planId)]!.node;
       const label = headingLabel(earlier);
-      const detail = similarityAndPair(best);
+      const detail = similarityAndPair(best, text);
       findings.push({
         message: localized(
           `与本文件“${label}”重复${detail['zh-CN']}`,

@@ -1,4 +1,5 @@
-import { stripPinyin } from '@policylint/core';
+import { stripPinyin, type Range } from '@policylint/core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localized, type Localized } from '../finding.js';
 import type { OverlapMatch } from '../overlap/overlap-index.js';
 
@@ -16,10 +17,19 @@ export function similarityText(similarity: number): Localized {
   return localized(`相似度 ${value}`, `similarity ${value}`);
 }
 
-/** `（相似度 0.82）：其中“…”≈“…”`: the similarity, and the sentence pair that shows the repeat best. */
-export function similarityAndPair(match: OverlapMatch): Localized {
+/** The text at a range of a document's text (a BOM, if any, comes off first, as for the parser). */
+export function textAt(text: string, range: Range): string {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return TextDocument.create('text:', 'plaintext', 0, body).getText(range);
+}
+
+/**
+ * `（相似度 0.82）：其中“…”≈“…”`: the similarity, and the sentence pair that shows the repeat best;
+ * `matchedText` is the text of the document the match's corpus sentence is in.
+ */
+export function similarityAndPair(match: OverlapMatch, matchedText: string | undefined): Localized {
   const similarity = similarityText(match.similarity);
-  if (match.pair === undefined) return localized(`（${similarity['zh-CN']}）`, ` (${similarity.en})`);
-  const pair = `“${quote(match.pair.draft.text)}”≈“${quote(match.pair.corpus.text)}”`;
+  if (match.pair === undefined || matchedText === undefined) return localized(`（${similarity['zh-CN']}）`, ` (${similarity.en})`);
+  const pair = `“${quote(match.pair.draft.text)}”≈“${quote(textAt(matchedText, match.pair.corpus))}”`;
   return localized(`（${similarity['zh-CN']}）：其中${pair}`, ` (${similarity.en}); closest pair: ${pair}`);
 }
