@@ -363,21 +363,20 @@ function child(options) {
     headerBytes += 4 + readFileSync(segmentFile(dir, i)).readUInt32LE(0);
   }
   // Where the loaded index's memory is: typed arrays by kind, the corpus-wide DF table, the rest
-  // (measure metadata parsed from the JSON headers: numbers, titles, sentence texts, ranges).
-  const arrays = { shingles: 0, keys: 0, offsets: 0, dfShares: 0 };
+  // (measure metadata parsed from the JSON headers: numbers, titles, ranges).
+  const arrays = { shingles: 0, keys: 0, offsets: 0 };
   for (const s of list) {
     arrays.shingles += s.sentenceShingles.byteLength + s.titleShingles.byteLength;
     arrays.keys += s.keys.byteLength + s.keyMeasures.byteLength;
     arrays.offsets += s.sentenceStart.byteLength + s.sentenceOffsets.byteLength + s.titleOffsets.byteLength;
-    arrays.dfShares += s.df.buckets.byteLength + s.df.counts.byteLength;
   }
   const dfTable = loaded.df.counts.byteLength;
-  const typed = arrays.shingles + arrays.keys + arrays.offsets + arrays.dfShares + dfTable;
+  const typed = arrays.shingles + arrays.keys + arrays.offsets + dfTable;
   log(`cached load (${plans} files, ${MB(diskBytes).toFixed(1)} MB, of which JSON headers ${MB(headerBytes).toFixed(1)} MB), fresh process: ` +
     `first ${loadColdMs.toFixed(0)} ms, then ${warm.map((w) => w.toFixed(0)).join(' and ')} ms`);
   log(`loaded index memory ${MB(loadedBytes).toFixed(1)} MB: typed arrays ${MB(typed).toFixed(1)} MB ` +
     `(shingles ${MB(arrays.shingles).toFixed(1)}, band keys ${MB(arrays.keys).toFixed(1)}, offsets ${MB(arrays.offsets).toFixed(1)}, ` +
-    `DF shares ${MB(arrays.dfShares).toFixed(1)}, DF table ${MB(dfTable).toFixed(1)}), JS objects (measure metadata) ≈ ${MB(loadedBytes - typed).toFixed(1)} MB`);
+    `DF table ${MB(dfTable).toFixed(1)}), JS objects (measure metadata) ≈ ${MB(loadedBytes - typed).toFixed(1)} MB`);
 
   // The draft check: the overlap-existing rule's queries for the 30 draft measures, on the loaded
   // index. Each measure is timed too; a run is their sum. Fewer runs when 20 would not fit the budget.

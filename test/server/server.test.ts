@@ -155,6 +155,11 @@ describe('the language server over stdio, push diagnostics', () => {
     expect(folds?.length).toBeGreaterThanOrEqual(11);
   });
 
+  it('finds a seed measure’s citations in other open documents', async () => {
+    const found = await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: seedUri }, position: { line: 14, character: 1 }, context: { includeDeclaration: true } });
+    expect(found?.map((l) => `${l.uri === seedUri ? 'seed' : l.uri === uri ? 'draft' : l.uri}:${l.range.start.line}`)).toEqual(['seed:14', 'draft:4']);
+  });
+
   it('shows each cited measure’s title after the citation', async () => {
     const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } } });
     expect(hints?.map((h) => `${h.position.line + 1}:${String(h.label)}`)).toEqual(['4:‹强化融资服务支持›', '5:‹加強融資支持服務›', '7:‹完善监测机制›']);

@@ -191,7 +191,13 @@ export function startServer(connection: Connection): void {
   }));
   connection.onReferences((params) => guarded('references', [], async () => {
     const found = await analysisOf(params.textDocument.uri);
-    return found === undefined ? [] : references(found.analysis, params.position, params.context.includeDeclaration);
+    if (found === undefined) return [];
+    const others = [];
+    for (const document of documents.all()) {
+      const other = await analysisOf(document.uri);
+      if (other !== undefined) others.push(other.analysis);
+    }
+    return references(found.analysis, params.position, params.context.includeDeclaration, others);
   }));
   connection.onDocumentSymbol((params) => guarded('documentSymbol', [], async () => {
     const found = await analysisOf(params.textDocument.uri);

@@ -32,13 +32,13 @@ export class OverlapIndex {
   add(segment: Segment): void {
     this.remove(segment.planId);
     this.segments.set(segment.planId, segment);
-    this.df.merge(segment.df);
+    this.df.addSentences(segment.sentenceShingles, segment.sentenceStart[segment.measures.length]!);
   }
 
   remove(planId: string): void {
     const old = this.segments.get(planId);
     if (old === undefined) return;
-    this.df.merge(old.df, -1);
+    this.df.addSentences(old.sentenceShingles, old.sentenceStart[old.measures.length]!, -1);
     this.segments.delete(planId);
   }
 

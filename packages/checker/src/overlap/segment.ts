@@ -4,7 +4,6 @@ import type { OverlapParams } from './params.js';
 import { unionSorted } from './shingle.js';
 import { isStopShingle } from './stop-shingles.js';
 import type { MeasureUnit } from './units.js';
-import { countFrequencies, type SparseFrequency } from './weights.js';
 
 /**
  * What a match reports about a corpus measure: enough to name it and point at it. Sentence texts are
@@ -36,8 +35,6 @@ export interface Segment {
   /** Sorted band keys and, aligned, the measure each belongs to. */
   keys: Uint32Array;
   keyMeasures: Uint32Array;
-  /** This plan's share of the corpus's document frequencies. */
-  df: SparseFrequency;
 }
 
 /** The band keys of a shingle set, its slogan shingles left out (they would make everything a candidate). */
@@ -79,7 +76,6 @@ export function buildSegment(planId: string, measures: readonly MeasureUnit[], p
     titleShingles,
     keys: Uint32Array.from(pairs, (p) => p[0]),
     keyMeasures: Uint32Array.from(pairs, (p) => p[1]),
-    df: countFrequencies(sentenceSets),
   };
 }
 

@@ -2,7 +2,7 @@ import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
 import type { Segment, SegmentMeasure } from './segment.js';
 
 /** Bumped whenever the segment layout or the way shingles are made changes: old caches then miss. */
-export const SEGMENT_FORMAT = 3;
+export const SEGMENT_FORMAT = 4;
 
 /** What a stored segment must match to be reused: the format and every parameter that shapes it. */
 export function segmentCacheKey(params: OverlapParams = DEFAULT_OVERLAP_PARAMS): string {
@@ -15,7 +15,6 @@ interface Header {
   key: string;
   measures: SegmentMeasure[];
   lengths: number[];
-  dfUnits: number;
 }
 
 /**
@@ -23,8 +22,8 @@ interface Header {
  * are in memory. Loading is a copy, not a rebuild.
  */
 export function serializeSegment(segment: Segment, params: OverlapParams = DEFAULT_OVERLAP_PARAMS): Uint8Array {
-  const arrays = [...ARRAYS.map((name) => segment[name]), segment.df.buckets, segment.df.counts];
-  const header: Header = { key: segmentCacheKey(params), measures: segment.measures, lengths: arrays.map((a) => a.length), dfUnits: segment.df.units };
+  const arrays = ARRAYS.map((name) => segment[name]);
+  const header: Header = { key: segmentCacheKey(params), measures: segment.measures, lengths: arrays.map((a) => a.length) };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const headerBytes = 4 + Math.ceil(json.length / 4) * 4;
   const total = headerBytes + arrays.reduce((sum, a) => sum + a.byteLength, 0);
@@ -48,7 +47,7 @@ export function deserializeSegment(bytes: Uint8Array, planId: string, params: Ov
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const jsonLength = view.getUint32(0, true);
     const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + jsonLength))) as Header;
-    if (header.key !== segmentCacheKey(params) || header.lengths.length !== ARRAYS.length + 2) return undefined;
+    if (header.key !== segmentCacheKey(params) || header.lengths.length !== ARRAYS.length) return undefined;
     let at = 4 + Math.ceil(jsonLength / 4) * 4;
     const arrays = header.lengths.map((length) => {
       const offset = bytes.byteOffset + at;
@@ -63,9 +62,8 @@ export function deserializeSegment(bytes: Uint8Array, planId: string, params: Ov
       return array;
     });
     if (at !== bytes.length) return undefined;
-    const df = { buckets: arrays[ARRAYS.length]!, counts: arrays[ARRAYS.length + 1]!, units: header.dfUnits };
     const [sentenceStart, sentenceOffsets, sentenceShingles, titleOffsets, titleShingles, keys, keyMeasures] = arrays as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-    return { planId, measures: header.measures, sentenceStart, sentenceOffsets, sentenceShingles, titleOffsets, titleShingles, keys, keyMeasures, df };
+    return { planId, measures: header.measures, sentenceStart, sentenceOffsets, sentenceShingles, titleOffsets, titleShingles, keys, keyMeasures };
   } catch {
     return undefined;
   }

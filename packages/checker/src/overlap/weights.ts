@@ -17,20 +17,22 @@ export class DocumentFrequency {
   }
 
 
-  /** Adds (or with -1 takes away) one plan's share. */
-  merge(share: SparseFrequency, sign: 1 | -1 = 1): void {
-    share.buckets.forEach((bucket, i) => (this.counts[bucket]! += sign * share.counts[i]!));
-    this.units += sign * share.units;
+  /**
+   * Adds (or with -1 takes away) the sentences of one plan: each shingle set counts once per bucket it
+   * touches. Computed from the segment's own shingles, so segments need not store their frequencies.
+   */
+  addSentences(shingles: Uint32Array, sentences: number, sign: 1 | -1 = 1): void {
+    const mask = DocumentFrequency.BUCKETS - 1;
+    for (let i = 0; i < shingles.length; i++) this.counts[shingles[i]! & mask]! += sign;
+    this.units += sign * sentences;
     this.weights.fill(Number.NaN);
   }
 
-  /** The whole table as a share another index can merge in. */
-  share(): SparseFrequency {
-    const buckets: number[] = [];
-    this.counts.forEach((c, i) => {
-      if (c !== 0) buckets.push(i);
-    });
-    return { buckets: Uint32Array.from(buckets), counts: Uint32Array.from(buckets, (b) => this.counts[b]!), units: this.units };
+  /** Starts from another table's counts (the corpus's, under a draft's own). */
+  copyFrom(other: DocumentFrequency): void {
+    this.counts.set(other.counts);
+    this.units = other.units;
+    this.weights.fill(Number.NaN);
   }
 
   /**
@@ -48,22 +50,3 @@ export class DocumentFrequency {
   }
 }
 
-/** One plan's document frequencies: only the buckets it touches, so a segment stays small. */
-export interface SparseFrequency {
-  buckets: Uint32Array;
-  counts: Uint32Array;
-  units: number;
-}
-
-/** Counts, for each shingle bucket, how many of these units (sentences) contain it. */
-export function countFrequencies(units: readonly Uint32Array[]): SparseFrequency {
-  const counts = new Map<number, number>();
-  for (const shingleSet of units) {
-    for (const h of shingleSet) {
-      const bucket = h & (DocumentFrequency.BUCKETS - 1);
-      counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
-    }
-  }
-  const buckets = Uint32Array.from(counts.keys()).sort();
-  return { buckets, counts: Uint32Array.from(buckets, (b) => counts.get(b)!), units: units.length };
-}

@@ -20,7 +20,7 @@ export const overlapInternal: Rule = {
     // Containment is off inside one document: its measures share its vocabulary and boilerplate, so
     // one measure's short task is easily "contained" in another's long one; a real internal repeat is a copy.
     const index = new OverlapIndex({ ...DEFAULT_OVERLAP_PARAMS, minContainedWeight: Number.POSITIVE_INFINITY });
-    if (corpus !== undefined) index.df.merge(corpus.overlap().df.share());
+    if (corpus !== undefined) index.df.copyFrom(corpus.overlap().df);
     units.forEach((unit, i) => index.add(buildSegment(String(i), [unit], DEFAULT_OVERLAP_PARAMS)));
     const findings: RuleFinding[] = [];
     units.forEach((unit, i) => {

@@ -1,7 +1,7 @@
-import { citationAt, citationsOf, headingAt, missingMessage, planLabel, type Locale, type Resolution } from '@policylint/checker';
-import { headingLabel, stripPinyin, type PlanNode, type Position, type Range } from '@policylint/core';
+import { citationAt, citationsOf, headingAt, missingMessage, planLabel, resolveReference, type Locale, type Resolution } from '@policylint/checker';
+import { findReferences, headingLabel, stripPinyin, type PlanNode, type Position, type Range } from '@policylint/core';
 import type { Hover, Location } from 'vscode-languageserver';
-import type { Analysis } from '../analyses.js';
+import { filePath, type Analysis } from '../analyses.js';
 import { documentUri } from '../to-lsp.js';
 
 const MAX_OVERLAPS = 3;
@@ -76,13 +76,45 @@ export function definition(analysis: Analysis, position: Position): Location | u
   return { uri: documentUri(target.id, analysis.uri), range: node === undefined ? range : headingRange(node) };
 }
 
-/** Find references: every citation in the document of the measure at a position (heading or citation). */
-export function references(analysis: Analysis, position: Position, includeDeclaration: boolean): Location[] {
+/**
+ * Find references: every citation of the measure (or part, section) at a position — its heading, or a
+ * citation of it — in this document, in the other open documents and in the corpus plans.
+ */
+export function references(analysis: Analysis, position: Position, includeDeclaration: boolean, others: readonly Analysis[]): Location[] {
   const { context } = analysis.result;
   const cited = targetAt(analysis, position);
-  const node = cited?.resolution.kind === 'resolved' && cited.resolution.target.id === undefined ? cited.resolution.node : headingAt(context, position);
-  if (node === undefined) return [];
-  const locations: Location[] = citationsOf(context, node).map(({ target }) => ({ uri: analysis.uri, range: target.range }));
-  if (includeDeclaration) locations.unshift({ uri: analysis.uri, range: headingRange(node) });
+  const self = filePath(analysis.uri);
+  let target: { path: string | undefined; line: number; node: PlanNode } | undefined;
+  if (cited?.resolution.kind === 'resolved' && cited.resolution.node !== undefined) {
+    target = { path: cited.resolution.target.id ?? self, line: cited.resolution.node.range.start.line, node: cited.resolution.node };
+  } else {
+    const node = headingAt(context, position);
+    if (node !== undefined) target = { path: self, line: node.range.start.line, node };
+  }
+  if (target === undefined) return [];
+  const locations: Location[] = [];
+  const isTarget = (r: Resolution, resolvedIn: string | undefined): boolean =>
+    r.kind === 'resolved' && r.node !== undefined && (r.target.id ?? resolvedIn) === target.path && r.node.range.start.line === target.line;
+  // Citations in the documents open in the editor, this one included.
+  for (const other of [analysis, ...others.filter((o) => o.uri !== analysis.uri)]) {
+    const otherPath = filePath(other.uri);
+    for (const reference of other.result.context.references()) {
+      other.result.context.resolve(reference).forEach((r, i) => {
+        if (isTarget(r, otherPath)) locations.push({ uri: other.uri, range: reference.targets[i]!.range });
+      });
+    }
+  }
+  // Citations in corpus plans not open in the editor.
+  const open = new Set([analysis, ...others].map((o) => filePath(o.uri)));
+  for (const plan of analysis.corpus?.plans ?? []) {
+    if (open.has(plan.id)) continue;
+    const handle = { id: plan.id, plan: plan.plan, text: plan.text };
+    for (const reference of findReferences(plan.text)) {
+      resolveReference(reference, { self: handle, corpus: analysis.corpus }).forEach((r, i) => {
+        if (isTarget(r, plan.id)) locations.push({ uri: documentUri(plan.id, ''), range: reference.targets[i]!.range });
+      });
+    }
+  }
+  if (includeDeclaration) locations.unshift({ uri: target.path === undefined ? analysis.uri : documentUri(target.path, analysis.uri), range: headingRange(target.node) });
   return locations;
 }
