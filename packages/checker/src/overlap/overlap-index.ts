@@ -1,7 +1,8 @@
 import type { Range } from '@policylint/core';
 import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
-import { countBandHits, measureShingles, unitKeys, type Segment, type SegmentMeasure } from './segment.js';
-import { containment, jaccard, weightedOverlap } from './similarity.js';
+import { BandTable } from './band-table.js';
+import { measureCount, measureShingles, unitKeys, type Segment, type SegmentMeasure } from './segment.js';
+import { containment, jaccard, overlapOfWeighted, weightedOverlap, type Overlap } from './similarity.js';
 import type { MeasureUnit, SentenceUnit } from './units.js';
 import { DocumentFrequency } from './weights.js';
 
@@ -23,8 +24,7 @@ export interface OverlapMatch {
 export class OverlapIndex {
   private readonly segments = new Map<string, Segment>();
   readonly df = new DocumentFrequency();
-  // Per-measure hit counters, reused across queries (zeroed after each segment).
-  private readonly scratch: { counts: Uint16Array; touched: number[] } = { counts: new Uint16Array(1024), touched: [] };
+  private bandTable: BandTable | undefined;
 
   constructor(readonly params: OverlapParams = DEFAULT_OVERLAP_PARAMS) {}
 
@@ -32,14 +32,16 @@ export class OverlapIndex {
   add(segment: Segment): void {
     this.remove(segment.planId);
     this.segments.set(segment.planId, segment);
-    this.df.addSentences(segment.sentenceShingles, segment.sentenceStart[segment.measures.length]!);
+    this.bandTable = undefined;
+    this.df.addSentences(segment.sentenceShingles, segment.sentenceStart[measureCount(segment)]!);
   }
 
   remove(planId: string): void {
     const old = this.segments.get(planId);
     if (old === undefined) return;
-    this.df.addSentences(old.sentenceShingles, old.sentenceStart[old.measures.length]!, -1);
+    this.df.addSentences(old.sentenceShingles, old.sentenceStart[measureCount(old)]!, -1);
     this.segments.delete(planId);
+    this.bandTable = undefined;
   }
 
   get planIds(): string[] {
@@ -48,7 +50,7 @@ export class OverlapIndex {
 
   get measureCount(): number {
     let n = 0;
-    for (const s of this.segments.values()) n += s.measures.length;
+    for (const s of this.segments.values()) n += measureCount(s);
     return n;
   }
 
@@ -59,38 +61,46 @@ export class OverlapIndex {
   query(draft: MeasureUnit, options: { limit?: number; exclude?: ReadonlySet<string> } = {}): OverlapMatch[] {
     const keys = [unitKeys(draft.shingles, this.params), ...draft.sentences.map((s) => unitKeys(s.shingles, this.params))];
     const found: Array<{ segment: Segment; measure: number; hits: number }> = [];
-    for (const segment of this.segments.values()) {
-      if (options.exclude?.has(segment.planId)) continue;
-      countBandHits(segment, keys, this.scratch, (measure, hits) => found.push({ segment, measure, hits }));
-    }
-    const matches = mostHits(found, this.params.maxCandidates).map(({ segment, measure }) => this.score(draft, segment, measure));
-    matches.sort((a, b) => b.similarity - a.similarity);
-    return matches.slice(0, options.limit ?? 5);
+    this.bandTable ??= new BandTable([...this.segments.values()]);
+    this.bandTable.hits(keys, options.exclude, (segment, measure, hits) => found.push({ segment, measure, hits }));
+    const draftWeights = draft.sentences.map((sentence) => this.weightsOf(sentence.shingles));
+    const scored = mostHits(found, this.params.maxCandidates).map(({ segment, measure }) => this.score(draft, draftWeights, segment, measure));
+    scored.sort((a, b) => b.similarity - a.similarity);
+    // Measure metadata is read only for what is returned (a stored plan parses it on first use).
+    return scored.slice(0, options.limit ?? 5).map(({ segment, m, similarity, pair }) => {
+      const measure = segment.measures[m]!;
+      return {
+        planId: segment.planId,
+        measure,
+        similarity,
+        pair: pair === undefined ? undefined : { draft: pair.draft, corpus: measure.sentences[pair.corpus]!, similarity: pair.similarity },
+      };
+    });
   }
 
   /** Scores a draft measure against one corpus measure. */
-  private score(draft: MeasureUnit, segment: Segment, m: number): OverlapMatch {
+  private score(draft: MeasureUnit, draftWeights: readonly Float32Array[], segment: Segment, m: number): Scored {
     // A measure that is only a short title names a topic; sharing a topic is not a repeat.
     const bothHaveTasks = draft.sentences.length > 0 && segment.sentenceStart[m + 1]! > segment.sentenceStart[m]!;
-    const whole = bothHaveTasks
-      ? jaccard(weightedOverlap(draft.shingles, measureShingles(segment, m), this.df))
-      : 0;
-    let best: { similarity: number; draft: SentenceUnit; corpus: number } | undefined;
+    const whole = bothHaveTasks ? jaccard(weightedOverlap(draft.shingles, measureShingles(segment, m), this.df)) : 0;
+    let pair: Scored['pair'];
     for (let s = segment.sentenceStart[m]!; s < segment.sentenceStart[m + 1]!; s++) {
       const corpus = segment.sentenceShingles.subarray(segment.sentenceOffsets[s]!, segment.sentenceOffsets[s + 1]!);
-      for (const sentence of draft.sentences) {
-        const similarity = this.sentenceSimilarity(sentence.shingles, corpus);
+      const corpusWeights = this.weightsOf(corpus);
+      draft.sentences.forEach((sentence, i) => {
+        const similarity = this.similarityOf(overlapOfWeighted(sentence.shingles, draftWeights[i]!, corpus, corpusWeights));
         // A pair that scored nothing (too light to count) is no evidence: it is never quoted.
-        if (similarity > (best?.similarity ?? 0)) best = { similarity, draft: sentence, corpus: s - segment.sentenceStart[m]! };
-      }
+        if (similarity > (pair?.similarity ?? 0)) pair = { similarity, draft: sentence, corpus: s - segment.sentenceStart[m]! };
+      });
     }
-    const measure = segment.measures[m]!;
-    return {
-      planId: segment.planId,
-      measure,
-      similarity: Math.max(whole, best?.similarity ?? 0),
-      pair: best === undefined ? undefined : { draft: best.draft, corpus: measure.sentences[best.corpus]!, similarity: best.similarity },
-    };
+    return { segment, m, similarity: Math.max(whole, pair?.similarity ?? 0), pair };
+  }
+
+  /** Each shingle's weight, looked up once per sentence rather than once per comparison. */
+  private weightsOf(shingles: Uint32Array): Float32Array {
+    const weights = new Float32Array(shingles.length);
+    for (let i = 0; i < shingles.length; i++) weights[i] = this.df.weight(shingles[i]!);
+    return weights;
   }
 
   /**
@@ -99,13 +109,24 @@ export class OverlapIndex {
    * one task copied into a longer sentence, or a long task cut down, is still a copy.
    */
   sentenceSimilarity(a: Uint32Array, b: Uint32Array): number {
-    const o = weightedOverlap(a, b, this.df);
+    return this.similarityOf(weightedOverlap(a, b, this.df));
+  }
+
+  private similarityOf(o: Overlap): number {
     if (Math.min(o.a, o.b) < this.params.minSentenceWeight) return 0;
     let similarity = jaccard(o);
     if (o.a >= this.params.minContainedWeight) similarity = Math.max(similarity, containment(o));
     if (o.b >= this.params.minContainedWeight) similarity = Math.max(similarity, o.shared / o.b);
     return similarity;
   }
+}
+
+/** A candidate's score before its metadata is read. */
+interface Scored {
+  segment: Segment;
+  m: number;
+  similarity: number;
+  pair: { similarity: number; draft: SentenceUnit; corpus: number } | undefined;
 }
 
 /**

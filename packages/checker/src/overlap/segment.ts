@@ -92,6 +92,11 @@ function flatten(sets: readonly Uint32Array[]): [Uint32Array, Uint32Array] {
   return [offsets, flat];
 }
 
+/** How many measures a segment has, without touching its (lazily read) measure metadata. */
+export function measureCount(segment: Segment): number {
+  return segment.sentenceStart.length - 1;
+}
+
 /**
  * All shingles of measure m, made when needed from its titles and sentences: keeping the union
  * as well would double the index's largest array.
@@ -102,69 +107,4 @@ export function measureShingles(segment: Segment, m: number): Uint32Array {
     parts.push(segment.sentenceShingles.subarray(segment.sentenceOffsets[s]!, segment.sentenceOffsets[s + 1]!));
   }
   return unionSorted(parts);
-}
-
-/** A band key shared by more measures than this, in one plan, is a slogan's: it tells nothing and costs much. */
-const MAX_BUCKET = 64;
-
-const DIRECTORY_BITS = 12;
-const directories = new WeakMap<Uint32Array, Uint32Array>();
-
-/** Where the sorted keys with each value of their top DIRECTORY_BITS bits start; built once per segment. */
-function keyDirectory(segment: Segment): Uint32Array {
-  let directory = directories.get(segment.keys);
-  if (directory === undefined) {
-    directory = new Uint32Array((1 << DIRECTORY_BITS) + 1);
-    const { keys } = segment;
-    let at = 0;
-    for (let bucket = 0; bucket <= 1 << DIRECTORY_BITS; bucket++) {
-      while (at < keys.length && keys[at]! >>> (32 - DIRECTORY_BITS) < bucket) at++;
-      directory[bucket] = at;
-    }
-    directories.set(segment.keys, directory);
-  }
-  return directory;
-}
-
-/**
- * Counts, per measure of `segment`, how many of the query's band keys it shares, and reports each
- * measure that shares any. A key shared by more than MAX_BUCKET measures of the plan is skipped.
- * `scratch` holds counters reused across calls; they are left at zero.
- */
-export function countBandHits(
-  segment: Segment,
-  keySets: readonly Uint32Array[],
-  scratch: { counts: Uint16Array; touched: number[] },
-  report: (measure: number, hits: number) => void,
-): void {
-  if (scratch.counts.length < segment.measures.length) scratch.counts = new Uint16Array(segment.measures.length * 2);
-  const { keys, keyMeasures } = segment;
-  const { counts, touched } = scratch;
-  const directory = keyDirectory(segment);
-  for (const keySet of keySets) {
-    for (const key of keySet) {
-      // The directory narrows the search to the keys sharing the top bits: a few steps, not seventeen.
-      const bucket = key >>> (32 - DIRECTORY_BITS);
-      let low = directory[bucket]!;
-      let end = directory[bucket + 1]!;
-      while (low < end) {
-        const mid = (low + end) >>> 1;
-        if (keys[mid]! < key) low = mid + 1;
-        else end = mid;
-      }
-      let high = low;
-      while (high < keys.length && keys[high] === key) high++;
-      if (high - low > MAX_BUCKET) continue;
-      for (let i = low; i < high; i++) {
-        const m = keyMeasures[i]!;
-        if (counts[m]!++ === 0) touched.push(m);
-      }
-    }
-  }
-  touched.sort((a, b) => a - b);
-  for (const m of touched) {
-    report(m, counts[m]!);
-    counts[m] = 0;
-  }
-  touched.length = 0;
 }

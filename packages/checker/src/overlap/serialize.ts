@@ -2,7 +2,7 @@ import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
 import type { Segment, SegmentMeasure } from './segment.js';
 
 /** Bumped whenever the segment layout or the way shingles are made changes: old caches then miss. */
-export const SEGMENT_FORMAT = 4;
+export const SEGMENT_FORMAT = 5;
 
 /** What a stored segment must match to be reused: the format and every parameter that shapes it. */
 export function segmentCacheKey(params: OverlapParams = DEFAULT_OVERLAP_PARAMS): string {
@@ -13,24 +13,30 @@ const ARRAYS = ['sentenceStart', 'sentenceOffsets', 'sentenceShingles', 'titleOf
 
 interface Header {
   key: string;
-  measures: SegmentMeasure[];
   lengths: number[];
 }
 
 /**
- * A segment as bytes: a JSON header (measure metadata, array lengths) and the typed arrays as they
- * are in memory. Loading is a copy, not a rebuild.
+ * A segment as bytes: a JSON header (array lengths), the measure metadata as JSON, and the typed
+ * arrays as they are in memory. Loading wraps the bytes; it neither rebuilds nor copies.
  */
 export function serializeSegment(segment: Segment, params: OverlapParams = DEFAULT_OVERLAP_PARAMS): Uint8Array {
   const arrays = ARRAYS.map((name) => segment[name]);
-  const header: Header = { key: segmentCacheKey(params), measures: segment.measures, lengths: arrays.map((a) => a.length) };
-  const json = new TextEncoder().encode(JSON.stringify(header));
-  const headerBytes = 4 + Math.ceil(json.length / 4) * 4;
+  const header: Header = { key: segmentCacheKey(params), lengths: arrays.map((a) => a.length) };
+  const encoder = new TextEncoder();
+  // Measure metadata is a JSON part of its own: it is read only when a match from this plan is reported.
+  const parts = [encoder.encode(JSON.stringify(header)), encoder.encode(JSON.stringify(segment.measures))];
+  const headerBytes = Math.ceil(parts.reduce((sum, p) => sum + 4 + p.length, 0) / 4) * 4;
   const total = headerBytes + arrays.reduce((sum, a) => sum + a.byteLength, 0);
   const bytes = new Uint8Array(total);
-  new DataView(bytes.buffer).setUint32(0, json.length, true);
-  bytes.set(json, 4);
-  let at = headerBytes;
+  const view = new DataView(bytes.buffer);
+  let at = 0;
+  for (const part of parts) {
+    view.setUint32(at, part.length, true);
+    bytes.set(part, at + 4);
+    at += 4 + part.length;
+  }
+  at = headerBytes;
   for (const array of arrays) {
     bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
     at += array.byteLength;
@@ -45,10 +51,15 @@ export function serializeSegment(segment: Segment, params: OverlapParams = DEFAU
 export function deserializeSegment(bytes: Uint8Array, planId: string, params: OverlapParams = DEFAULT_OVERLAP_PARAMS): Segment | undefined {
   try {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const jsonLength = view.getUint32(0, true);
-    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + jsonLength))) as Header;
+    const decoder = new TextDecoder();
+    const headerLength = view.getUint32(0, true);
+    const header = JSON.parse(decoder.decode(bytes.subarray(4, 4 + headerLength))) as Header;
     if (header.key !== segmentCacheKey(params) || header.lengths.length !== ARRAYS.length) return undefined;
-    let at = 4 + Math.ceil(jsonLength / 4) * 4;
+    const measuresAt = 4 + headerLength;
+    const measuresLength = view.getUint32(measuresAt, true);
+    const measureBytes = bytes.subarray(measuresAt + 4, measuresAt + 4 + measuresLength);
+    if (measureBytes.length !== measuresLength) return undefined;
+    let at = Math.ceil((measuresAt + 4 + measuresLength) / 4) * 4;
     const arrays = header.lengths.map((length) => {
       const offset = bytes.byteOffset + at;
       // A view on the file's bytes where they are aligned (no copy: loading is mostly this); a copy where not.
@@ -63,7 +74,14 @@ export function deserializeSegment(bytes: Uint8Array, planId: string, params: Ov
     });
     if (at !== bytes.length) return undefined;
     const [sentenceStart, sentenceOffsets, sentenceShingles, titleOffsets, titleShingles, keys, keyMeasures] = arrays as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-    return { planId, measures: header.measures, sentenceStart, sentenceOffsets, sentenceShingles, titleOffsets, titleShingles, keys, keyMeasures };
+    let measures: SegmentMeasure[] | undefined;
+    const segment = { planId, sentenceStart, sentenceOffsets, sentenceShingles, titleOffsets, titleShingles, keys, keyMeasures } as Segment;
+    // Parsed on first use: most plans of a large corpus never produce a match in a run.
+    Object.defineProperty(segment, 'measures', {
+      enumerable: true,
+      get: () => (measures ??= JSON.parse(decoder.decode(measureBytes)) as SegmentMeasure[]),
+    });
+    return segment;
   } catch {
     return undefined;
   }

@@ -37,6 +37,28 @@ export function weightedOverlap(a: Uint32Array, b: Uint32Array, weights: Documen
   return { shared, a: wa, b: wb };
 }
 
+/** `weightedOverlap` with each set's weights already looked up (aligned with its shingles). */
+export function overlapOfWeighted(a: Uint32Array, wa: Float32Array, b: Uint32Array, wb: Float32Array): Overlap {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  let sumA = 0;
+  let sumB = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared += wa[i]!;
+      sumA += wa[i++]!;
+      sumB += wb[j++]!;
+    } else if (x < y) sumA += wa[i++]!;
+    else sumB += wb[j++]!;
+  }
+  for (; i < a.length; i++) sumA += wa[i]!;
+  for (; j < b.length; j++) sumB += wb[j]!;
+  return { shared, a: sumA, b: sumB };
+}
+
 /** Weighted Jaccard: shared weight over the weight of the union. */
 export function jaccard(o: Overlap): number {
   const union = o.a + o.b - o.shared;

@@ -10,6 +10,8 @@ export class DocumentFrequency {
   // Weights computed on first use per bucket (NaN: not yet): scoring reads a weight for every shingle
   // it visits, and Math.log each time was half of a query's time.
   private readonly weights = new Float32Array(DocumentFrequency.BUCKETS).fill(Number.NaN);
+  // Set when counts change; the weights are cleared on the next read, not on every change.
+  private stale = false;
 
   constructor(counts = new Uint32Array(DocumentFrequency.BUCKETS), units = 0) {
     this.counts = counts;
@@ -25,14 +27,14 @@ export class DocumentFrequency {
     const mask = DocumentFrequency.BUCKETS - 1;
     for (let i = 0; i < shingles.length; i++) this.counts[shingles[i]! & mask]! += sign;
     this.units += sign * sentences;
-    this.weights.fill(Number.NaN);
+    this.stale = true;
   }
 
   /** Starts from another table's counts (the corpus's, under a draft's own). */
   copyFrom(other: DocumentFrequency): void {
     this.counts.set(other.counts);
     this.units = other.units;
-    this.weights.fill(Number.NaN);
+    this.stale = true;
   }
 
   /**
@@ -40,6 +42,10 @@ export class DocumentFrequency {
    * times more than the slogans every plan repeats (推进, 加强, 营商环境).
    */
   weight(h: number): number {
+    if (this.stale) {
+      this.weights.fill(Number.NaN);
+      this.stale = false;
+    }
     const bucket = h & (DocumentFrequency.BUCKETS - 1);
     let w = this.weights[bucket]!;
     if (Number.isNaN(w)) {

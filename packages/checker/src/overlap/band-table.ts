@@ -1,0 +1,107 @@
+import { measureCount, type Segment } from './segment.js';
+
+const DIRECTORY_BITS = 16;
+/** A band key shared by more measures than this is a slogan's: it tells nothing and costs much. */
+const MAX_POSTINGS = 1024;
+
+/**
+ * Every plan's LSH band keys in one sorted table, with a directory on their top bits: a draft's keys
+ * are looked up once, not once per corpus plan (with thousands of plans that was most of a query).
+ * Built when first needed after the corpus changed, by merging the plans' already sorted keys.
+ */
+export class BandTable {
+  private readonly keys: Uint32Array;
+  /** Global measure number of each key: `bases[s] + m` for measure m of segment s. */
+  private readonly refs: Uint32Array;
+  private readonly directory: Uint32Array;
+  private readonly bases: Uint32Array;
+  private counts: Uint16Array;
+
+  constructor(private readonly segments: readonly Segment[]) {
+    this.bases = new Uint32Array(segments.length + 1);
+    segments.forEach((s, i) => (this.bases[i + 1] = this.bases[i]! + measureCount(s)));
+    let runs: Run[] = segments.map((s, i) => ({ keys: s.keys, refs: s.keyMeasures.map((m) => m + this.bases[i]!) }));
+    // Merge sorted runs pairwise: log2(plans) passes over the keys.
+    while (runs.length > 1) {
+      const next: typeof runs = [];
+      for (let i = 0; i < runs.length; i += 2) next.push(i + 1 < runs.length ? merge(runs[i]!, runs[i + 1]!) : runs[i]!);
+      runs = next;
+    }
+    this.keys = runs[0]?.keys ?? new Uint32Array(0);
+    this.refs = runs[0]?.refs ?? new Uint32Array(0);
+    this.directory = new Uint32Array((1 << DIRECTORY_BITS) + 1);
+    let at = 0;
+    for (let bucket = 0; bucket <= 1 << DIRECTORY_BITS; bucket++) {
+      while (at < this.keys.length && this.keys[at]! >>> (32 - DIRECTORY_BITS) < bucket) at++;
+      this.directory[bucket] = at;
+    }
+    this.counts = new Uint16Array(this.bases[segments.length]!);
+  }
+
+  /**
+   * Counts, per corpus measure, how many of the query's keys it shares, and reports each one that
+   * shares any (in corpus order), skipping plans in `exclude`.
+   */
+  hits(keySets: readonly Uint32Array[], exclude: ReadonlySet<string> | undefined, report: (segment: Segment, measure: number, hits: number) => void): void {
+    const { keys, refs, directory, counts } = this;
+    const touched: number[] = [];
+    for (const keySet of keySets) {
+      for (const key of keySet) {
+        const bucket = key >>> (32 - DIRECTORY_BITS);
+        let low = directory[bucket]!;
+        let end = directory[bucket + 1]!;
+        while (low < end) {
+          const mid = (low + end) >>> 1;
+          if (keys[mid]! < key) low = mid + 1;
+          else end = mid;
+        }
+        let high = low;
+        while (high < keys.length && keys[high] === key) high++;
+        if (high - low > MAX_POSTINGS) continue;
+        for (let i = low; i < high; i++) {
+          const ref = refs[i]!;
+          if (counts[ref]!++ === 0) touched.push(ref);
+        }
+      }
+    }
+    touched.sort((a, b) => a - b);
+    let s = 0;
+    for (const ref of touched) {
+      while (this.bases[s + 1]! <= ref) s++;
+      const segment = this.segments[s]!;
+      if (exclude === undefined || !exclude.has(segment.planId)) report(segment, ref - this.bases[s]!, counts[ref]!);
+      counts[ref] = 0;
+    }
+  }
+}
+
+interface Run {
+  keys: Uint32Array;
+  refs: Uint32Array;
+}
+
+function merge(a: Run, b: Run): Run {
+  const keys = new Uint32Array(a.keys.length + b.keys.length);
+  const refs = new Uint32Array(keys.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.keys.length && j < b.keys.length) {
+    if (a.keys[i]! <= b.keys[j]!) {
+      keys[k] = a.keys[i]!;
+      refs[k++] = a.refs[i++]!;
+    } else {
+      keys[k] = b.keys[j]!;
+      refs[k++] = b.refs[j++]!;
+    }
+  }
+  for (; i < a.keys.length; i++, k++) {
+    keys[k] = a.keys[i]!;
+    refs[k] = a.refs[i]!;
+  }
+  for (; j < b.keys.length; j++, k++) {
+    keys[k] = b.keys[j]!;
+    refs[k] = b.refs[j]!;
+  }
+  return { keys, refs };
+}
