@@ -1,4 +1,4 @@
-import { normalizeForMatch, parsePlan, type Plan } from '@policylint/core';
+import { normalizeForMatch, parsePlan, planTitles, type Plan } from '@policylint/core';
 import { OverlapIndex } from './overlap/overlap-index.js';
 import { DEFAULT_OVERLAP_PARAMS } from './overlap/params.js';
 import { buildSegment, type Segment } from './overlap/segment.js';
@@ -10,10 +10,18 @@ export interface CorpusDocument {
   text: string;
 }
 
-export interface CorpusPlan {
-  id: string;
-  text: string;
-  plan: Plan;
+/** A plan in force. Its text is parsed when first needed: most plans of a large corpus never are. */
+export class CorpusPlan {
+  private parsed: Plan | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly text: string,
+  ) {}
+
+  get plan(): Plan {
+    return (this.parsed ??= parsePlan(this.text));
+  }
 }
 
 /**
@@ -35,9 +43,9 @@ export class Corpus {
     private readonly segments: ReadonlyMap<string, Segment> = new Map(),
   ) {
     for (const { id, text } of documents) {
-      const entry: CorpusPlan = { id, text, plan: parsePlan(text) };
+      const entry = new CorpusPlan(id, text);
       this.byId.set(id, entry);
-      for (const title of entry.plan.titles) {
+      for (const title of planTitles(text)) {
         const key = normalizeForMatch(title.text);
         // The first plan to claim a title keeps it: corpus order is the edge's (sorted paths).
         if (key !== '' && !this.byTitle.has(key)) this.byTitle.set(key, entry);
@@ -63,7 +71,7 @@ export class Corpus {
     return this.overlapIndex;
   }
 
-  /** A plan's overlap segment: the one handed in, or one built now. */
+  /** A plan's overlap segment: the one handed in, or one built now (which parses the plan). */
   segment(entry: CorpusPlan): Segment {
     return this.segments.get(entry.id) ?? buildSegment(entry.id, measureUnits(entry.plan, DEFAULT_OVERLAP_PARAMS), DEFAULT_OVERLAP_PARAMS);
   }

@@ -308,3 +308,16 @@ function trimmedLineRange(text: string, line: Line): Range {
   while (s < line.end && /[\s\u3000]/.test(text[s]!)) s++;
   return { start: { line: line.index, character: s - line.start }, end: { line: line.index, character: trimEnd(text, s, line.end) - line.start } };
 }
+
+/**
+ * The titles of a plan (see `Plan.titles`) without parsing all of it: only the text before its first
+ * heading is read, which is where titles are. For indexing a large corpus by title.
+ */
+export function planTitles(input: string): Title[] {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  for (const line of splitLines(text)) {
+    const raw = text.slice(line.start, Math.min(line.end, line.start + 64));
+    if (matchMarker(raw.slice(INDENT.exec(raw)![0].length)) !== undefined) return parsePlan(text.slice(0, line.start)).titles;
+  }
+  return parsePlan(text).titles;
+}

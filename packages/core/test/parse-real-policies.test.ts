@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nodesOfKind, parsePlan, PlanSchema } from '../src/index.js';
-import { readRealPolicy, REAL_POLICIES } from './helpers.js';
+import { nodesOfKind, parsePlan, planTitles, PlanSchema } from '../src/index.js';
+import { readRealPolicy, readSeed, REAL_POLICIES } from './helpers.js';
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -46,5 +46,18 @@ describe('published State Council documents (no 1. level: their （一） items 
     expect(last.title).toBe('营造良好环境');
     expect(last.body).toMatch(/^各地区、各有关部门要做好相关法规/);
     expect(plan.closing!.text).toBe('国务院\n2019年1月27日\n（此件公开发布）');
+  });
+});
+
+describe('planTitles', () => {
+  it.each(Object.keys(REAL_POLICIES) as Array<keyof typeof REAL_POLICIES>)('reads the same titles as a full parse of %s', (name) => {
+    const text = readRealPolicy(name);
+    expect(planTitles(text)).toEqual(parsePlan(text).titles);
+  });
+
+  it('reads the same titles as a full parse of the seed, and of a text with no heading', () => {
+    const seed = readSeed();
+    expect(planTitles(seed)).toEqual(parsePlan(seed).titles);
+    expect(planTitles('关于某事的实施方案\n没有编号的正文。')).toEqual(parsePlan('关于某事的实施方案\n没有编号的正文。').titles);
   });
 });

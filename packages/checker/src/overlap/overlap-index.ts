@@ -25,6 +25,9 @@ export class OverlapIndex {
   private readonly segments = new Map<string, Segment>();
   readonly df = new DocumentFrequency();
   private bandTable: BandTable | undefined;
+  // Results by the draft measure's content: an editor re-checks a whole draft on each keystroke, and
+  // all measures but the edited one ask again what they asked before. Cleared when the corpus changes.
+  private readonly memo = new Map<string, Array<Omit<OverlapMatch, 'pair'> & { pair: { draft: number; corpus: Range; similarity: number } | undefined }>>();
 
   constructor(readonly params: OverlapParams = DEFAULT_OVERLAP_PARAMS) {}
 
@@ -33,6 +36,7 @@ export class OverlapIndex {
     this.remove(segment.planId);
     this.segments.set(segment.planId, segment);
     this.bandTable = undefined;
+    this.memo.clear();
     this.df.addSentences(segment.sentenceShingles, segment.sentenceStart[measureCount(segment)]!);
   }
 
@@ -42,6 +46,7 @@ export class OverlapIndex {
     this.df.addSentences(old.sentenceShingles, old.sentenceStart[measureCount(old)]!, -1);
     this.segments.delete(planId);
     this.bandTable = undefined;
+    this.memo.clear();
   }
 
   get planIds(): string[] {
@@ -59,21 +64,33 @@ export class OverlapIndex {
    * itself, when it is in the corpus) are skipped. Includes matches below the threshold.
    */
   query(draft: MeasureUnit, options: { limit?: number; exclude?: ReadonlySet<string> } = {}): OverlapMatch[] {
+    const key = `${options.limit ?? 5}|${[...(options.exclude ?? [])].join('\n')}|${draft.titleShingles.join(',')}|${draft.sentences.map((s) => s.shingles.join(',')).join(';')}`;
+    let found = this.memo.get(key);
+    if (found === undefined) {
+      found = this.search(draft, options.limit ?? 5, options.exclude);
+      if (this.memo.size >= MAX_MEMO) this.memo.delete(this.memo.keys().next().value!);
+      this.memo.set(key, found);
+    }
+    // The same content may sit elsewhere in the text now: point the pair at this draft's sentence.
+    return found.map((match) => ({ ...match, pair: match.pair === undefined ? undefined : { ...match.pair, draft: draft.sentences[match.pair.draft]! } }));
+  }
+
+  private search(draft: MeasureUnit, limit: number, exclude: ReadonlySet<string> | undefined) {
     const keys = [unitKeys(draft.shingles, this.params), ...draft.sentences.map((s) => unitKeys(s.shingles, this.params))];
     const found: Array<{ segment: Segment; measure: number; hits: number }> = [];
     this.bandTable ??= new BandTable([...this.segments.values()]);
-    this.bandTable.hits(keys, options.exclude, (segment, measure, hits) => found.push({ segment, measure, hits }));
+    this.bandTable.hits(keys, exclude, (segment, measure, hits) => found.push({ segment, measure, hits }));
     const draftWeights = draft.sentences.map((sentence) => this.weightsOf(sentence.shingles));
     const scored = mostHits(found, this.params.maxCandidates).map(({ segment, measure }) => this.score(draft, draftWeights, segment, measure));
     scored.sort((a, b) => b.similarity - a.similarity);
     // Measure metadata is read only for what is returned (a stored plan parses it on first use).
-    return scored.slice(0, options.limit ?? 5).map(({ segment, m, similarity, pair }) => {
+    return scored.slice(0, limit).map(({ segment, m, similarity, pair }) => {
       const measure = segment.measures[m]!;
       return {
         planId: segment.planId,
         measure,
         similarity,
-        pair: pair === undefined ? undefined : { draft: pair.draft, corpus: measure.sentences[pair.corpus]!, similarity: pair.similarity },
+        pair: pair === undefined ? undefined : { draft: draft.sentences.indexOf(pair.draft), corpus: measure.sentences[pair.corpus]!, similarity: pair.similarity },
       };
     });
   }
@@ -120,6 +137,8 @@ export class OverlapIndex {
     return similarity;
   }
 }
+
+const MAX_MEMO = 4096;
 
 /** A candidate's score before its metadata is read. */
 interface Scored {
