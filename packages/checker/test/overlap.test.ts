@@ -92,6 +92,18 @@ describe('no overlap where there is none', () => {
   });
 });
 
+describe('remembered results', () => {
+  it('answer again by content, with the pair pointing at where the sentence is now', () => {
+    const index = corpus.overlap();
+    const unitAt = (prefix: string) => measureUnits(parsePlan(`${prefix}一、甲\n1.强化融资。推进无还本续贷增量扩面，完善小微企业长效机制。`), DEFAULT_OVERLAP_PARAMS)[0]!;
+    const first = index.query(unitAt(''), { limit: 1 })[0]!;
+    const moved = index.query(unitAt('前言。\n\n'), { limit: 1 })[0]!;
+    expect(moved.similarity).toBe(first.similarity);
+    expect(moved.pair!.draft.range.start.line).toBe(first.pair!.draft.range.start.line + 2);
+    expect(index.query(unitAt('前言。\n\n'), { limit: 1, remember: false })[0]).toEqual(moved);
+  });
+});
+
 describe('match keys', () => {
   it('fold the synonyms of policy prose and drop fillers', () => {
     expect(matchKey('进一步健全长效机制')).toBe(matchKey('完善长效机制'));

@@ -61,9 +61,11 @@ export class OverlapIndex {
 
   /**
    * The corpus measures most like `draft`, best first, at most `limit`; plans in `exclude` (the draft
-   * itself, when it is in the corpus) are skipped. Includes matches below the threshold.
+   * itself, when it is in the corpus) are skipped. Includes matches below the threshold. Results are
+   * remembered by the measure's content until the corpus changes; `remember: false` searches afresh.
    */
-  query(draft: MeasureUnit, options: { limit?: number; exclude?: ReadonlySet<string> } = {}): OverlapMatch[] {
+  query(draft: MeasureUnit, options: { limit?: number; exclude?: ReadonlySet<string>; remember?: boolean } = {}): OverlapMatch[] {
+    if (options.remember === false) return this.rebind(this.search(draft, options.limit ?? 5, options.exclude), draft);
     const key = `${options.limit ?? 5}|${[...(options.exclude ?? [])].join('\n')}|${draft.titleShingles.join(',')}|${draft.sentences.map((s) => s.shingles.join(',')).join(';')}`;
     let found = this.memo.get(key);
     if (found === undefined) {
@@ -71,7 +73,11 @@ export class OverlapIndex {
       if (this.memo.size >= MAX_MEMO) this.memo.delete(this.memo.keys().next().value!);
       this.memo.set(key, found);
     }
-    // The same content may sit elsewhere in the text now: point the pair at this draft's sentence.
+    return this.rebind(found, draft);
+  }
+
+  /** The same content may sit elsewhere in the text now: point each pair at this draft's sentence. */
+  private rebind(found: ReturnType<OverlapIndex['search']>, draft: MeasureUnit): OverlapMatch[] {
     return found.map((match) => ({ ...match, pair: match.pair === undefined ? undefined : { ...match.pair, draft: draft.sentences[match.pair.draft]! } }));
   }
 

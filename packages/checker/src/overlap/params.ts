@@ -34,5 +34,5 @@ export const DEFAULT_OVERLAP_PARAMS: OverlapParams = {
   minContainedWeight: 40,
   minSentenceWeight: 20,
   titlePairs: false,
-  maxCandidates: 16,
+  maxCandidates: 12,
 };
