@@ -24,10 +24,12 @@ import {
   buildSegment,
   DEFAULT_OVERLAP_PARAMS,
   deserializeSegment,
+  jaccard,
   measureShingles,
   measureUnits,
   OverlapIndex,
   serializeSegment,
+  weightedOverlap,
 } from '@policylint/checker';
 import { parsePlan } from '@policylint/core';
 import {
@@ -64,36 +66,6 @@ const percentile = (sorted, p) => sorted[Math.max(0, Math.ceil((p / 100) * sorte
 const MB = (bytes) => bytes / 1024 / 1024;
 const sortNumbers = (a) => a.sort((x, y) => x - y);
 
-/** Weighted Jaccard of two sorted shingle sets, as the index scores whole measures. */
-function weightedJaccard(a, b, df) {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  let wa = 0;
-  let wb = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    if (x === y) {
-      const w = df.weight(x);
-      shared += w;
-      wa += w;
-      wb += w;
-      i++;
-      j++;
-    } else if (x < y) {
-      wa += df.weight(x);
-      i++;
-    } else {
-      wb += df.weight(y);
-      j++;
-    }
-  }
-  for (; i < a.length; i++) wa += df.weight(a[i]);
-  for (; j < b.length; j++) wb += df.weight(b[j]);
-  const union = wa + wb - shared;
-  return union === 0 ? 0 : shared / union;
-}
 
 /**
  * The exact score of corpus measure `m` of `segment` for `draft`, from public pieces: the best of
@@ -104,7 +76,7 @@ function exactScore(index, segment, m, draft) {
   const { sentenceStart, sentenceOffsets, sentenceShingles } = segment;
   let similarity = 0;
   if (draft.sentences.length > 0 && sentenceStart[m + 1] > sentenceStart[m]) {
-    similarity = weightedJaccard(draft.shingles, measureShingles(segment, m), index.df);
+    similarity = jaccard(weightedOverlap(draft.shingles, measureShingles(segment, m), index.df));
   }
   for (let s = sentenceStart[m]; s < sentenceStart[m + 1]; s++) {
     const corpus = sentenceShingles.subarray(sentenceOffsets[s], sentenceOffsets[s + 1]);

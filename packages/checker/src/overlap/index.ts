@@ -5,3 +5,4 @@ export { buildSegment, measureShingles, type Segment, type SegmentMeasure } from
 export { measureUnits, type MeasureUnit, type SentenceUnit } from './units.js';
 export { DocumentFrequency } from './weights.js';
 export { deserializeSegment, SEGMENT_FORMAT, segmentCacheKey, serializeSegment } from './serialize.js';
+export { containment, jaccard, weightedOverlap, type Overlap } from './similarity.js';

@@ -2,7 +2,7 @@ import type { Range } from '@policylint/core';
 import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
 import { BandTable } from './band-table.js';
 import { measureCount, measureShingles, unitKeys, type Segment, type SegmentMeasure } from './segment.js';
-import { containment, jaccard, overlapOfWeighted, weightedOverlap, type Overlap } from './similarity.js';
+import { containment, jaccard, overlapOfWeighted, weightedOverlap, weightsOf, type Overlap } from './similarity.js';
 import type { MeasureUnit, SentenceUnit } from './units.js';
 import { DocumentFrequency } from './weights.js';
 
@@ -119,11 +119,8 @@ export class OverlapIndex {
     return { segment, m, similarity: Math.max(whole, pair?.similarity ?? 0), pair };
   }
 
-  /** Each shingle's weight, looked up once per sentence rather than once per comparison. */
   private weightsOf(shingles: Uint32Array): Float32Array {
-    const weights = new Float32Array(shingles.length);
-    for (let i = 0; i < shingles.length; i++) weights[i] = this.df.weight(shingles[i]!);
-    return weights;
+    return weightsOf(shingles, this.df);
   }
 
   /**

@@ -7,37 +7,19 @@ export interface Overlap {
   b: number;
 }
 
-/** Walks two sorted distinct arrays once. */
-export function weightedOverlap(a: Uint32Array, b: Uint32Array, weights: DocumentFrequency): Overlap {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  let wa = 0;
-  let wb = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      const w = weights.weight(x);
-      shared += w;
-      wa += w;
-      wb += w;
-      i++;
-      j++;
-    } else if (x < y) {
-      wa += weights.weight(x);
-      i++;
-    } else {
-      wb += weights.weight(y);
-      j++;
-    }
-  }
-  for (; i < a.length; i++) wa += weights.weight(a[i]!);
-  for (; j < b.length; j++) wb += weights.weight(b[j]!);
-  return { shared, a: wa, b: wb };
+/** Each shingle's weight, aligned with the shingles: looked up once per set rather than per comparison. */
+export function weightsOf(shingles: Uint32Array, weights: DocumentFrequency): Float32Array {
+  const out = new Float32Array(shingles.length);
+  for (let i = 0; i < shingles.length; i++) out[i] = weights.weight(shingles[i]!);
+  return out;
 }
 
-/** `weightedOverlap` with each set's weights already looked up (aligned with its shingles). */
+/** The weighted overlap of two sorted distinct shingle sets. */
+export function weightedOverlap(a: Uint32Array, b: Uint32Array, weights: DocumentFrequency): Overlap {
+  return overlapOfWeighted(a, weightsOf(a, weights), b, weightsOf(b, weights));
+}
+
+/** Walks two sorted distinct arrays once, each with its weights (aligned with its shingles). */
 export function overlapOfWeighted(a: Uint32Array, wa: Float32Array, b: Uint32Array, wb: Float32Array): Overlap {
   let i = 0;
   let j = 0;
