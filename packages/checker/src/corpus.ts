@@ -1,4 +1,4 @@
-import { normalizeForMatch, parsePlan, planTitles, type Plan } from '@policylint/core';
+import { normalizeForMatch, parsePlan, planTitles, primaryTitle, type Plan, type Title } from '@policylint/core';
 import { OverlapIndex } from './overlap/overlap-index.js';
 import { DEFAULT_OVERLAP_PARAMS } from './overlap/params.js';
 import { buildSegment, type Segment } from './overlap/segment.js';
@@ -17,10 +17,16 @@ export class CorpusPlan {
   constructor(
     readonly id: string,
     readonly text: string,
+    readonly titles: readonly Title[],
   ) {}
 
   get plan(): Plan {
     return (this.parsed ??= parsePlan(this.text));
+  }
+
+  /** The plan's title (as `Plan.title`), without parsing the whole plan. */
+  get title(): string | null {
+    return primaryTitle(this.titles);
   }
 }
 
@@ -43,9 +49,9 @@ export class Corpus {
     private readonly segments: ReadonlyMap<string, Segment> = new Map(),
   ) {
     for (const { id, text } of documents) {
-      const entry = new CorpusPlan(id, text);
+      const entry = new CorpusPlan(id, text, planTitles(text));
       this.byId.set(id, entry);
-      for (const title of planTitles(text)) {
+      for (const title of entry.titles) {
         const key = normalizeForMatch(title.text);
         // The first plan to claim a title keeps it: corpus order is the edge's (sorted paths).
         if (key !== '' && !this.byTitle.has(key)) this.byTitle.set(key, entry);

@@ -299,8 +299,13 @@ function titlesOf(text: string, lines: readonly Line[]): { title: string | null;
       });
     }
   }
+  return { title: primaryTitle(titles), titles };
+}
+
+/** The plan's own title among those found: its last heading title, else the first 《》 one. */
+export function primaryTitle(titles: readonly Title[]): string | null {
   const heading = titles.filter((t) => t.source === 'heading').pop();
-  return { title: (heading ?? titles[0])?.text ?? null, titles };
+  return (heading ?? titles[0])?.text ?? null;
 }
 
 function trimmedLineRange(text: string, line: Line): Range {

@@ -38,7 +38,7 @@ export async function similar(file: string, options: SimilarOptions): Promise<st
       const plan = loaded.corpus.get(match.planId);
       const flag = match.similarity >= config.overlapThreshold ? '!' : ' ';
       const where = `${relative(options.cwd, match.planId)}:${match.measure.range.start.line + 1}`;
-      out.push(`  ${flag} ${match.similarity.toFixed(2)}  《${stripPinyin(plan?.plan.title ?? '')}》${match.measure.number}.${stripPinyin(match.measure.title)}  ${where}`);
+      out.push(`  ${flag} ${match.similarity.toFixed(2)}  《${stripPinyin(plan?.title ?? '')}》${match.measure.number}.${stripPinyin(match.measure.title)}  ${where}`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -17,7 +17,7 @@ export const overlapExisting: Rule = {
       const [best] = index.query(unit, { limit: 1, exclude });
       if (best === undefined || best.similarity < config.overlapThreshold) continue;
       const plan = corpus.get(best.planId);
-      const title = `《${stripPinyin(plan?.plan.title ?? best.planId)}》`;
+      const title = `《${stripPinyin(plan?.title ?? best.planId)}》`;
       const cited = `${title}第${best.measure.number}条“${stripPinyin(best.measure.title)}”`;
       const detail = similarityAndPair(best, plan?.text);
       findings.push({
@@ -33,7 +33,7 @@ export const overlapExisting: Rule = {
               suggestions: [
                 {
                   description: localized(`改为引用${cited}`, `cite measure ${best.measure.number} of ${title} instead`),
-                  edits: [{ range: best.pair.draft.range, newText: `按照《${toSimplified(stripPinyin(plan?.plan.title ?? ''))}》第${best.measure.number}条要求执行。` }],
+                  edits: [{ range: best.pair.draft.range, newText: `按照《${toSimplified(stripPinyin(plan?.title ?? ''))}》第${best.measure.number}条要求执行。` }],
                 },
               ],
             }),

@@ -28,8 +28,8 @@ export function completions(analysis: Analysis, text: string, position: Position
   const before = line.slice(0, position.character);
   const open = before.lastIndexOf('《');
   if (open !== -1 && !before.slice(open).includes('》')) {
-    return (analysis.corpus?.plans ?? []).flatMap(({ plan }) =>
-      plan.title === null ? [] : [{ label: stripPinyin(plan.title), kind: CompletionItemKind.File, insertText: `${stripPinyin(plan.title)}》` }],
+    return (analysis.corpus?.plans ?? []).flatMap(({ title }) =>
+      title === null ? [] : [{ label: stripPinyin(title), kind: CompletionItemKind.File, insertText: `${stripPinyin(title)}》` }],
     );
   }
   if (!before.endsWith('第')) return [];

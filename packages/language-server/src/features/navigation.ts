@@ -61,7 +61,7 @@ function aboutMeasure(analysis: Analysis, node: PlanNode, locale: Locale): strin
   if (matches.length > 0) {
     lines.push(zh ? '与现行措施最相近：' : 'Closest measures in force:');
     for (const match of matches) {
-      const plan = analysis.corpus!.get(match.planId)?.plan.title ?? '';
+      const plan = analysis.corpus!.get(match.planId)?.title ?? '';
       lines.push(`- ${match.similarity.toFixed(2)} 《${stripPinyin(plan)}》${match.measure.number}.${stripPinyin(match.measure.title)}`);
     }
   }
