@@ -23,13 +23,19 @@ export interface OverlapMatch {
  */
 export class OverlapIndex {
   private readonly segments = new Map<string, Segment>();
-  readonly df = new DocumentFrequency();
   private bandTable: BandTable | undefined;
   // Results by the draft measure's content: an editor re-checks a whole draft on each keystroke, and
   // all measures but the edited one ask again what they asked before. Cleared when the corpus changes.
   private readonly memo = new Map<string, Array<Omit<OverlapMatch, 'pair'> & { pair: { draft: number; corpus: Range; similarity: number } | undefined }>>();
 
-  constructor(readonly params: OverlapParams = DEFAULT_OVERLAP_PARAMS) {}
+  /**
+   * @param df the frequency table to count into; a caller that builds many short-lived indexes (one per
+   * check) passes one it reuses, since a table is 8 MB.
+   */
+  constructor(
+    readonly params: OverlapParams = DEFAULT_OVERLAP_PARAMS,
+    readonly df: DocumentFrequency = new DocumentFrequency(),
+  ) {}
 
   /** Adds a plan's segment, replacing one for the same plan. */
   add(segment: Segment): void {

@@ -37,10 +37,22 @@ export interface Segment {
   keyMeasures: Uint32Array;
 }
 
+// Band keys by content: an editor re-checks a draft on every keystroke, and all sentences but the
+// edited one have the keys they had. Bounded, oldest out first.
+const keyMemo = new Map<string, Uint32Array>();
+const MAX_KEY_MEMO = 8192;
+
 /** The band keys of a shingle set, its slogan shingles left out (they would make everything a candidate). */
 export function unitKeys(shingleSet: Uint32Array, params: OverlapParams): Uint32Array {
-  const informative = shingleSet.filter((h) => !isStopShingle(h, params.n));
-  return bandKeys(signature(informative.length > 0 ? informative : shingleSet, params.bands * params.rows), params.rows);
+  const memoKey = `${params.n}/${params.bands}/${params.rows}:${shingleSet.join(',')}`;
+  let keys = keyMemo.get(memoKey);
+  if (keys === undefined) {
+    const informative = shingleSet.filter((h) => !isStopShingle(h, params.n));
+    keys = bandKeys(signature(informative.length > 0 ? informative : shingleSet, params.bands * params.rows), params.rows);
+    if (keyMemo.size >= MAX_KEY_MEMO) keyMemo.delete(keyMemo.keys().next().value!);
+    keyMemo.set(memoKey, keys);
+  }
+  return keys;
 }
 
 export function buildSegment(planId: string, measures: readonly MeasureUnit[], params: OverlapParams): Segment {

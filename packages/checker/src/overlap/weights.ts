@@ -30,6 +30,13 @@ export class DocumentFrequency {
     this.stale = true;
   }
 
+  /** Starts from nothing. */
+  clear(): void {
+    this.counts.fill(0);
+    this.units = 0;
+    this.stale = true;
+  }
+
   /** Starts from another table's counts (the corpus's, under a draft's own). */
   copyFrom(other: DocumentFrequency): void {
     this.counts.set(other.counts);

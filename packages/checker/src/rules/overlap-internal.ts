@@ -1,11 +1,17 @@
 import { headingLabel, stripPinyin } from '@policylint/core';
 import { localized, type RuleFinding } from '../finding.js';
 import { OverlapIndex } from '../overlap/overlap-index.js';
+import { DocumentFrequency } from '../overlap/weights.js';
 import { DEFAULT_OVERLAP_PARAMS } from '../overlap/params.js';
 import { buildSegment } from '../overlap/segment.js';
 import type { Rule } from '../rule.js';
 import { headingRange } from './overlap-existing.js';
 import { similarityAndPair } from './overlap-messages.js';
+
+const INTERNAL_PARAMS = { ...DEFAULT_OVERLAP_PARAMS, minContainedWeight: Number.POSITIVE_INFINITY };
+// One table reused by every check (checks run one at a time): allocating 8 MB per keystroke was a
+// good part of an edit's cost.
+const scratchFrequencies = new DocumentFrequency();
 
 export const overlapInternal: Rule = {
   id: 'overlap-internal',
@@ -19,8 +25,9 @@ export const overlapInternal: Rule = {
     // Weights come from the corpus where there is one: a draft alone is too small to tell slogans.
     // Containment is off inside one document: its measures share its vocabulary and boilerplate, so
     // one measure's short task is easily "contained" in another's long one; a real internal repeat is a copy.
-    const index = new OverlapIndex({ ...DEFAULT_OVERLAP_PARAMS, minContainedWeight: Number.POSITIVE_INFINITY });
-    if (corpus !== undefined) index.df.copyFrom(corpus.overlap().df);
+    if (corpus !== undefined) scratchFrequencies.copyFrom(corpus.overlap().df);
+    else scratchFrequencies.clear();
+    const index = new OverlapIndex(INTERNAL_PARAMS, scratchFrequencies);
     units.forEach((unit, i) => index.add(buildSegment(String(i), [unit], DEFAULT_OVERLAP_PARAMS)));
     const findings: RuleFinding[] = [];
     units.forEach((unit, i) => {
