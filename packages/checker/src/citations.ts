@@ -1,4 +1,5 @@
 import {
+  headingRange,
   type PlanNode,
   type PlanReference,
   type Position,
@@ -32,7 +33,7 @@ export function headingAt(context: RuleContext, position: Position): PlanNode | 
   let found: PlanNode | undefined;
   const visit = (nodes: readonly PlanNode[]): void => {
     for (const node of nodes) {
-      if (contains({ start: node.marker.range.start, end: node.titleRange.end }, position)) found = node;
+      if (contains(headingRange(node), position)) found = node;
       visit(node.children);
     }
   };

@@ -1,5 +1,5 @@
 import { CANONICAL_FORMS, formatMarker, type MarkerLevel } from './markers.js';
-import type { PlanNode } from './model.js';
+import type { PlanNode, Range } from './model.js';
 import { stripPinyin } from './pinyin.js';
 
 /**
@@ -11,4 +11,9 @@ export function headingLabel(node: PlanNode): string {
     ? (formatMarker(CANONICAL_FORMS[node.marker.level as MarkerLevel], node.number) ?? '')
     : node.marker.text.trim();
   return `${marker}${stripPinyin(node.title)}`;
+}
+
+/** A heading's own range: from its marker to the end of its title (where it is reported and selected). */
+export function headingRange(node: PlanNode): Range {
+  return { start: node.marker.range.start, end: node.titleRange.end };
 }

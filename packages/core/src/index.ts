@@ -35,4 +35,4 @@ export {
   type StepKind,
 } from './references.js';
 export { looksLikePlanTitle } from './front-and-back.js';
-export { headingLabel } from './display.js';
+export { headingLabel, headingRange } from './display.js';

@@ -1,4 +1,4 @@
-import { stripPinyin, toSimplified, type PlanNode, type Range } from '@policylint/core';
+import { headingRange, stripPinyin, toSimplified } from '@policylint/core';
 import { localized, type RuleFinding } from '../finding.js';
 import type { Rule } from '../rule.js';
 import { similarityAndPair } from './overlap-messages.js';
@@ -46,8 +46,3 @@ export const overlapExisting: Rule = {
     return findings;
   },
 };
-
-/** A measure is reported on its heading: from its marker to the end of its title. */
-export function headingRange(node: PlanNode): Range {
-  return { start: node.marker.range.start, end: node.titleRange.end };
-}

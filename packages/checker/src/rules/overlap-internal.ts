@@ -1,11 +1,10 @@
-import { headingLabel, stripPinyin } from '@policylint/core';
+import { headingLabel, headingRange, stripPinyin } from '@policylint/core';
 import { localized, type RuleFinding } from '../finding.js';
 import { OverlapIndex } from '../overlap/overlap-index.js';
 import { DocumentFrequency } from '../overlap/weights.js';
 import { DEFAULT_OVERLAP_PARAMS } from '../overlap/params.js';
 import { buildSegment } from '../overlap/segment.js';
 import type { Rule } from '../rule.js';
-import { headingRange } from './overlap-existing.js';
 import { similarityAndPair } from './overlap-messages.js';
 
 const INTERNAL_PARAMS = { ...DEFAULT_OVERLAP_PARAMS, minContainedWeight: Number.POSITIVE_INFINITY };

@@ -1,5 +1,5 @@
 import { citationAt, citationsOf, headingAt, missingMessage, planLabel, resolveReference, type Locale, type Resolution } from '@policylint/checker';
-import { findReferences, headingLabel, stripPinyin, type PlanNode, type Position, type Range } from '@policylint/core';
+import { findReferences, headingLabel, headingRange, stripPinyin, type PlanNode, type Position, type Range } from '@policylint/core';
 import type { Hover, Location } from 'vscode-languageserver';
 import { filePath, type Analysis } from '../analyses.js';
 import { documentUri } from '../to-lsp.js';
@@ -16,10 +16,6 @@ function targetAt(analysis: Analysis, position: Position): { resolution: Resolut
   if (resolution === undefined) return undefined;
   const range = at.target === undefined ? at.reference.range : at.reference.targets[at.target]!.range;
   return { resolution, citation: range };
-}
-
-function headingRange(node: PlanNode): Range {
-  return { start: node.marker.range.start, end: node.titleRange.end };
 }
 
 /** Hover: on a citation, what it points at; on a measure heading, who cites it and what it repeats. */

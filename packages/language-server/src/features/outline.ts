@@ -1,4 +1,4 @@
-import { headingLabel, type Plan, type PlanNode } from '@policylint/core';
+import { headingLabel, headingRange, type Plan, type PlanNode } from '@policylint/core';
 import { SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 
 const KINDS: Readonly<Record<PlanNode['kind'], SymbolKind>> = {
@@ -14,7 +14,7 @@ export function documentSymbols(plan: Plan): DocumentSymbol[] {
     name: headingLabel(node) || String(node.number),
     kind: KINDS[node.kind],
     range: node.range,
-    selectionRange: { start: node.marker.range.start, end: node.titleRange.end },
+    selectionRange: headingRange(node),
     children: node.children.map(toSymbol),
   });
   return plan.children.map(toSymbol);
