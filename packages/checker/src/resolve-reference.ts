@@ -1,6 +1,6 @@
 import { normalizeForMatch, stripPinyin, type NodeKind, type Plan, type PlanNode, type PlanReference, type Range, type ReferenceStep, type ReferenceTarget } from '@policylint/core';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Corpus } from './corpus.js';
+import { textAt } from './text-at.js';
 
 /** A plan a citation can point into: the checked document (id undefined) or a corpus plan. */
 export interface PlanHandle {
@@ -120,15 +120,7 @@ function missing(handle: PlanHandle, within: PlanNode | undefined, step: Referen
   return { kind: 'missing', target: handle, within, nodeKind: stepNodeKind(handle.plan, step), missing: numbers, available };
 }
 
-const documents = new WeakMap<PlanHandle['plan'], TextDocument>();
-
 /** The text a range covers in a plan, pinyin annotations stripped. */
 export function cleanText(handle: PlanHandle, range: Range): string {
-  let document = documents.get(handle.plan);
-  if (document === undefined) {
-    const body = handle.text.charCodeAt(0) === 0xfeff ? handle.text.slice(1) : handle.text;
-    document = TextDocument.create('plan:text', 'plaintext', 0, body);
-    documents.set(handle.plan, document);
-  }
-  return stripPinyin(document.getText(range)).replace(/\r\n?/g, '\n');
+  return stripPinyin(textAt(handle.text, range)).replace(/\r\n?/g, '\n');
 }

@@ -1,7 +1,7 @@
-import { stripPinyin, type Range } from '@policylint/core';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { stripPinyin } from '@policylint/core';
 import { localized, type Localized } from '../finding.js';
 import type { OverlapMatch } from '../overlap/overlap-index.js';
+import { textAt } from '../text-at.js';
 
 const QUOTE_LENGTH = 40;
 
@@ -15,23 +15,6 @@ export function quote(text: string): string {
 export function similarityText(similarity: number): Localized {
   const value = similarity.toFixed(2);
   return localized(`相似度 ${value}`, `similarity ${value}`);
-}
-
-// Line tables of the texts quoted from lately: building one means a pass over a whole corpus plan,
-// and one check quotes the same few plans again and again.
-const documents = new Map<string, TextDocument>();
-const MAX_DOCUMENTS = 16;
-
-/** The text at a range of a document's text (a BOM, if any, comes off first, as for the parser). */
-export function textAt(text: string, range: Range): string {
-  let document = documents.get(text);
-  if (document === undefined) {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    document = TextDocument.create('text:', 'plaintext', 0, body);
-    if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value!);
-    documents.set(text, document);
-  }
-  return document.getText(range);
 }
 
 /**
