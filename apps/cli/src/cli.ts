@@ -38,6 +38,7 @@ function buildProgram(io: Io): Command {
     .description('Checks Chinese policy drafts: numbering, cross-references, overlap with plans in force.')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  const fromCwd = (path: string | undefined): string | undefined => (path === undefined ? undefined : resolve(io.cwd, path));
 
   program
     .command('check')
@@ -53,7 +54,7 @@ function buildProgram(io: Io): Command {
     .action(async (paths: string[], options: { format: CheckFormat; config?: string; locale?: Locale; corpus: string[]; maxWarnings?: number; fix?: boolean; color: boolean }) => {
       const result = await check(paths, {
         format: options.format,
-        config: options.config === undefined ? undefined : resolve(io.cwd, options.config),
+        config: fromCwd(options.config),
         locale: options.locale,
         maxWarnings: options.maxWarnings,
         fix: options.fix === true,
@@ -76,7 +77,7 @@ function buildProgram(io: Io): Command {
     .action(async (file: string, options: { write?: boolean; config?: string; locale?: Locale }) => {
       const { stdout, stderr } = await renumber(resolve(io.cwd, file), {
         write: options.write === true,
-        config: options.config === undefined ? undefined : resolve(io.cwd, options.config),
+        config: fromCwd(options.config),
         locale: options.locale,
         cwd: io.cwd,
       });
@@ -96,7 +97,7 @@ function buildProgram(io: Io): Command {
       const result = await show(ref, {
         in: options.in,
         corpus: options.corpus,
-        config: options.config === undefined ? undefined : resolve(io.cwd, options.config),
+        config: fromCwd(options.config),
         locale: options.locale,
         cwd: io.cwd,
       });
@@ -117,7 +118,7 @@ function buildProgram(io: Io): Command {
         await similar(resolve(io.cwd, file), {
           corpus: options.corpus,
           limit: options.limit,
-          config: options.config === undefined ? undefined : resolve(io.cwd, options.config),
+          config: fromCwd(options.config),
           locale: options.locale,
           cwd: io.cwd,
         }),
