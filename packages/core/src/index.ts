@@ -1,3 +1,4 @@
+export { blankCommentLines } from './comments.js';
 export { findDamage, hasDamage, startsDamaged } from './damage.js';
 export { detectLineEnding, splitLines, type Line } from './lines.js';
 export { CANONICAL_FORMS, formatMarker, matchMarker, type MarkerLevel, type MarkerMatch } from './markers.js';

@@ -1,3 +1,4 @@
+import { blankCommentLines } from './comments.js';
 import { startsDamaged } from './damage.js';
 import { cleanLine, findClosingStart, findNoticeTitles, findTitleRuns } from './front-and-back.js';
 import { detectLineEnding, splitLines, type Line } from './lines.js';
@@ -27,14 +28,16 @@ const INDENT = /^[ \t\u3000]*(?:#{1,6}[ \t]+)?/;
 const KINDS_WITH_NUMERAL_MEASURES: Readonly<Record<MarkerLevel, NodeKind>> = { 1: 'part', 2: 'section', 3: 'measure', 4: 'item' };
 const KINDS_WITH_BRACKETED_MEASURES: Readonly<Record<MarkerLevel, NodeKind>> = { 1: 'part', 2: 'measure', 3: 'item', 4: 'item' };
 const MAX_DAMAGED_HEADING_LENGTH = 60;
+const WHITE_SPACE = /[\s\u3000]/;
 
 /**
  * Parses a policy text into its plan tree. Never throws: any text gives a plan, in the worst case one
  * whose preamble is the whole text. A leading BOM is dropped and ranges count from after it.
+ * Whole-line HTML comments are not plan text (see `blankCommentLines`).
  */
 export function parsePlan(input: string): Plan {
   const bom = input.charCodeAt(0) === 0xfeff;
-  const text = bom ? input.slice(1) : input;
+  const text = blankCommentLines(bom ? input.slice(1) : input);
   const lines = splitLines(text);
   const found = findMarkers(text, lines);
   const measureLevel: 2 | 3 = found.some((h) => h.match.level === 3) ? 3 : 2;
@@ -51,7 +54,7 @@ export function parsePlan(input: string): Plan {
 
   const preambleLines = lines.slice(0, first.line.index);
   const closingLine = closingLineIndex(text, lines, headings);
-  const children = buildTree(headings, lines, closingLine);
+  const children = buildTree(text, headings, lines, closingLine);
   inferDamagedNumbers(children);
   return {
     ...base,
@@ -149,7 +152,7 @@ function tasksRunOn(text: string, lines: readonly Line[], headings: readonly Hea
   return false;
 }
 
-function buildTree(headings: readonly Heading[], lines: readonly Line[], closingLine: number): Builder[] {
+function buildTree(text: string, headings: readonly Heading[], lines: readonly Line[], closingLine: number): Builder[] {
   const roots: Builder[] = [];
   const stack: Builder[] = [];
   let next = 0;
@@ -163,12 +166,18 @@ function buildTree(headings: readonly Heading[], lines: readonly Line[], closing
       const parent = stack[stack.length - 1];
       (parent === undefined ? roots : parent.children).push(builder);
       stack.push(builder);
-    } else if (line.end > line.start && stack.length > 0) {
+    } else if (stack.length > 0 && hasContent(text, line)) {
       // Body text always belongs to the latest heading: anything deeper would have been pushed after it.
       stack[stack.length - 1]!.lastOwnLine = line;
     }
   }
   return roots;
+}
+
+// A line of white space (or a blanked comment) is not body text: as the last line, it would end the node before its own start.
+function hasContent(text: string, line: Line): boolean {
+  for (let i = line.start; i < line.end; i++) if (!WHITE_SPACE.test(text[i]!)) return true;
+  return false;
 }
 
 /**
@@ -319,7 +328,7 @@ function trimmedLineRange(text: string, line: Line): Range {
  * heading is read, which is where titles are. For indexing a large corpus by title.
  */
 export function planTitles(input: string): Title[] {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const text = blankCommentLines(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
   for (const line of splitLines(text)) {
     const raw = text.slice(line.start, Math.min(line.end, line.start + 64));
     if (matchMarker(raw.slice(INDENT.exec(raw)![0].length)) !== undefined) return parsePlan(text.slice(0, line.start)).titles;
