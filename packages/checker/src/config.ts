@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES, type Locale, type Severity } from './finding.js';
+import { localized, LOCALES, type Locale, type Localized, type Severity } from './finding.js';
 import { DEFAULT_OVERLAP_PARAMS } from './overlap/params.js';
 
 export const RULE_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
@@ -12,37 +12,90 @@ export type RuleSetting = (typeof RULE_SETTINGS)[number];
 export const MEASURE_NUMBERING = ['auto', 'document', 'part', 'section'] as const;
 export type MeasureNumbering = (typeof MEASURE_NUMBERING)[number];
 
+/** Values that apply when the configuration leaves a key out; the schema documents them. */
+export const CONFIG_DEFAULTS = {
+  locale: 'zh-CN',
+  measureNumbering: 'auto',
+  overlapThreshold: DEFAULT_OVERLAP_PARAMS.threshold,
+  maxMatches: 3,
+} as const satisfies Pick<ResolvedConfig, 'locale' | 'measureNumbering' | 'overlapThreshold' | 'maxMatches'>;
+
+/**
+ * Chinese descriptions of the configuration keys, for docs/configuration.md. The English ones are
+ * the schema's own descriptions and go into the JSON Schema that editors show.
+ */
+export const CONFIG_DESCRIPTIONS_ZH = z.registry<{ description: string }>();
+
+/** Attaches both descriptions, and the default when the key has one, to a key's schema. */
+function documented<T extends z.ZodType>(schema: T, text: Localized, defaultValue?: unknown): T {
+  const meta = defaultValue === undefined ? { description: text.en } : { description: text.en, default: defaultValue };
+  const described = schema.meta(meta);
+  CONFIG_DESCRIPTIONS_ZH.add(described as z.ZodType, { description: text['zh-CN'] });
+  return described;
+}
+
 /** `policylint.config.json`. Unknown keys are errors: a misspelt setting must not pass silently. */
-export const ConfigSchema = z
-  .strictObject({
-    $schema: z.string().optional().describe('The JSON Schema of this file, for editor completion.'),
-    locale: z.enum(LOCALES).optional().describe('Language of messages: zh-CN (default) or en.'),
-    rules: z
-      .record(z.string(), z.enum(RULE_SETTINGS))
-      .optional()
-      .describe('Severity per rule id: off, info, warning or error.'),
-    numbering: z
-      .strictObject({
-        measures: z
-          .enum(MEASURE_NUMBERING)
-          .optional()
-          .describe('Where measure numbers restart: document, part, section, or auto (detect from the document).'),
-      })
-      .optional()
-      .describe('Numbering conventions.'),
-    overlap: z
-      .strictObject({
-        threshold: z.number().min(0.1).max(1).optional().describe('Similarity (0.1–1) at which a measure counts as a repeat; default 0.45.'),
-        maxMatches: z.int().min(1).max(20).optional().describe('How many matches `policylint similar` lists per measure; default 3.'),
-      })
-      .optional()
-      .describe('Overlap with plans in force.'),
-    corpus: z
-      .array(z.string().min(1))
-      .optional()
-      .describe('Globs of the plans in force, relative to this file (default: seeds/**/*.{txt,md}).'),
-  })
-  .describe('policylint configuration');
+export const ConfigSchema = documented(
+  z.strictObject({
+    $schema: documented(z.string().optional(), localized('本文件的 JSON Schema，供编辑器补全和校验。', 'The JSON Schema of this file, for editor completion.')),
+    locale: documented(
+      z.enum(LOCALES).optional(),
+      localized('消息的语言：zh-CN（中文）或 en（英文）。命令行的 --locale 优先。', 'Language of messages: zh-CN or en. The command line\'s --locale takes precedence.'),
+      CONFIG_DEFAULTS.locale,
+    ),
+    rules: documented(
+      z.record(z.string(), z.enum(RULE_SETTINGS)).optional(),
+      localized(
+        '按规则 id 设置级别：off（关闭）、info（提示）、warning（警告）或 error（错误）。未列出的规则按其默认级别运行。',
+        'Severity per rule id: off, info, warning or error. A rule left out runs at its default severity.',
+      ),
+      {},
+    ),
+    numbering: documented(
+      z
+        .strictObject({
+          measures: documented(
+            z.enum(MEASURE_NUMBERING).optional(),
+            localized(
+              '条序号在何处重新编号：document（全文连续）、part（每部分重新编号）、section（每项重新编号），或 auto（按文件自身的写法判定）。',
+              'Where measure numbers restart: document (never), part, section, or auto (detect from the document).',
+            ),
+            CONFIG_DEFAULTS.measureNumbering,
+          ),
+        })
+        .optional(),
+      localized('层次序号的编号方式。', 'Numbering conventions.'),
+    ),
+    overlap: documented(
+      z
+        .strictObject({
+          threshold: documented(
+            z.number().min(0.1).max(1).optional(),
+            localized(
+              '相似度达到此值（0.1–1）的措施视为重复；overlap-existing 和 overlap-internal 共用。',
+              'Similarity (0.1–1) at which a measure counts as a repeat; shared by overlap-existing and overlap-internal.',
+            ),
+            CONFIG_DEFAULTS.overlapThreshold,
+          ),
+          maxMatches: documented(
+            z.int().min(1).max(20).optional(),
+            localized('`policylint similar` 为每条措施列出的最相近措施数。', 'How many matches `policylint similar` lists per measure.'),
+            CONFIG_DEFAULTS.maxMatches,
+          ),
+        })
+        .optional(),
+      localized('与现行方案的重复检查。', 'Overlap with plans in force.'),
+    ),
+    corpus: documented(
+      z.array(z.string().min(1)).optional(),
+      localized(
+        '现行方案（语料库）的 glob，相对于本文件。未设置时使用本文件旁的 seeds/ 目录，或被检查文件上层最近的 seeds/ 目录。',
+        'Globs of the plans in force (the corpus), relative to this file. Unset: the seeds/ folder next to this file, or the nearest seeds/ above the checked file.',
+      ),
+    ),
+  }),
+  localized('policylint 配置', 'policylint configuration'),
+);
 
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -96,11 +149,11 @@ export function parseConfig(
 /** Fills in the defaults of a valid configuration. */
 export function resolveConfig(config: Config = {}): ResolvedConfig {
   return {
-    locale: config.locale ?? 'zh-CN',
+    locale: config.locale ?? CONFIG_DEFAULTS.locale,
     rules: config.rules ?? {},
-    measureNumbering: config.numbering?.measures ?? 'auto',
-    overlapThreshold: config.overlap?.threshold ?? DEFAULT_OVERLAP_PARAMS.threshold,
-    maxMatches: config.overlap?.maxMatches ?? 3,
+    measureNumbering: config.numbering?.measures ?? CONFIG_DEFAULTS.measureNumbering,
+    overlapThreshold: config.overlap?.threshold ?? CONFIG_DEFAULTS.overlapThreshold,
+    maxMatches: config.overlap?.maxMatches ?? CONFIG_DEFAULTS.maxMatches,
     corpus: config.corpus,
   };
 }
