@@ -1,4 +1,4 @@
-import { findReferences, parsePlan, type Plan, type PlanReference } from '@policylint/core';
+import { blankCommentLines, findReferences, parsePlan, type Plan, type PlanReference } from '@policylint/core';
 import { applyEdits, selectFixes } from './apply-edits.js';
 import { effectiveSeverity, resolveConfig, type ResolvedConfig } from './config.js';
 import { localized, type Finding, type Fix } from './finding.js';
@@ -9,7 +9,9 @@ import { measureUnits, type MeasureUnit } from './overlap/units.js';
 import { renumberPlan, type NumberMove } from './renumber.js';
 import { resolveReference, type Resolution } from './resolve-reference.js';
 import { selfReferences, type Rule, type RuleContext } from './rule.js';
+import { inlineDirective, reviewDirectives } from './rules/inline-directive.js';
 import { RULES } from './rules/index.js';
+import { parseDirectives, suppress } from './suppressions.js';
 
 export interface CheckOptions {
   config?: ResolvedConfig;
@@ -25,28 +27,35 @@ export interface CheckResult {
   plan: Plan;
   /** Sorted by position. Ranges count from after a leading BOM, as the plan's do. */
   findings: Finding[];
+  /** The findings that the text's disable comments hid. */
+  suppressed: Finding[];
   /** The analyses the rules shared (citations and their resolution…), for editors to reuse. */
   context: RuleContext;
 }
 
 /**
  * Parses and checks one text. A rule that throws becomes one error finding at the top of the text;
- * the other rules still run.
+ * the other rules still run. Findings that the text's `<!-- policylint-disable… -->` comments turn
+ * off are left out, so neither reports nor `fixText` see them.
  */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
   const config = options.config ?? resolveConfig();
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const plan = parsePlan(body);
-  const context = createContext(plan, body, config, options.corpus, options.documentId);
-  const findings: Finding[] = [];
+  // Rules read the text without its comment lines too: a 第3条 in a comment is no citation.
+  const visible = blankCommentLines(body);
+  const plan = parsePlan(visible);
+  const context = createContext(plan, visible, config, options.corpus, options.documentId);
+  const found: Finding[] = [];
+  const ran = new Set<string>();
   for (const rule of options.rules ?? RULES) {
     const severity = effectiveSeverity(config, rule.id, rule.defaultSeverity);
     if (severity === undefined) continue;
+    ran.add(rule.id);
     try {
-      for (const found of rule.check(context)) findings.push({ ...found, ruleId: rule.id, severity });
+      for (const finding of rule.check(context)) found.push({ ...finding, ruleId: rule.id, severity });
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      findings.push({
+      found.push({
         ruleId: rule.id,
         severity: 'error',
         message: localized(`规则 ${rule.id} 运行失败：${why}`, `rule ${rule.id} failed: ${why}`),
@@ -54,13 +63,44 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
       });
     }
   }
+  const { findings, suppressed } = applyDirectives(body, found, ran, config, options.corpus);
   findings.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
       a.ruleId.localeCompare(b.ruleId),
   );
-  return { plan, findings, context };
+  return { plan, findings, suppressed, context };
+}
+
+/**
+ * Drops the findings that disable comments turn off and, when `inline-directive` runs, adds the
+ * comments' own problems. Unused comments are only looked for when every rule could run (a corpus is
+ * there), and only for rules that ran.
+ */
+function applyDirectives(
+  body: string,
+  findings: Finding[],
+  ran: ReadonlySet<string>,
+  config: ResolvedConfig,
+  corpus: Corpus | undefined,
+): { findings: Finding[]; suppressed: Finding[] } {
+  const { directives, unknown } = parseDirectives(body);
+  if (directives.length === 0 && unknown.length === 0) return { findings, suppressed: [] };
+  const suppression = suppress(findings, directives);
+  const severity = ran.has(inlineDirective.id) ? effectiveSeverity(config, inlineDirective.id, inlineDirective.defaultSeverity) : undefined;
+  if (severity === undefined) return { findings: suppression.kept, suppressed: suppression.hidden };
+  const problems = reviewDirectives({
+    directives,
+    unknown,
+    suppression,
+    knownRuleIds: RULES.map((rule) => rule.id),
+    ranRuleIds: corpus === undefined ? undefined : ran,
+  });
+  return {
+    findings: [...suppression.kept, ...problems.map((problem) => ({ ...problem, ruleId: inlineDirective.id, severity }))],
+    suppressed: suppression.hidden,
+  };
 }
 
 /** The rule context of one check: shared analyses are computed on first use and then kept. */
@@ -102,14 +142,15 @@ const MAX_FIX_PASSES = 10;
 
 /**
  * Applies every fix, checking again after each pass, until no fix is left or applies
- * (ESLint's approach: overlapping fixes wait for the next pass).
+ * (ESLint's approach: overlapping fixes wait for the next pass). A fix that a suppressed finding
+ * carries too (numbering-sequence gives every gap of a level one renumbering) is not applied.
  */
 export function fixText(text: string, options: CheckOptions = {}): FixResult {
   let current = text;
   let applied = 0;
   let result = checkText(current, options);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes = result.findings.flatMap((f) => (f.fix === undefined ? [] : [f.fix]));
+    const fixes = allowedFixes(result);
     const { edits, taken } = selectFixes(current, fixes);
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
@@ -119,6 +160,14 @@ export function fixText(text: string, options: CheckOptions = {}): FixResult {
     result = checkText(current, options);
   }
   return { text: current, applied, result };
+}
+
+function allowedFixes({ findings, suppressed }: CheckResult): Fix[] {
+  const fixes = findings.flatMap((f) => (f.fix === undefined ? [] : [f.fix]));
+  if (suppressed.length === 0) return fixes;
+  const key = (fix: Fix): string => JSON.stringify(fix.edits);
+  const blocked = new Set(suppressed.flatMap((f) => (f.fix === undefined ? [] : [key(f.fix)])));
+  return fixes.filter((fix) => !blocked.has(key(fix)));
 }
 
 export interface RenumberTextResult {
@@ -132,7 +181,7 @@ export interface RenumberTextResult {
  */
 export function renumberText(text: string, options: Pick<CheckOptions, 'config'> = {}): RenumberTextResult {
   const config = options.config ?? resolveConfig();
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = blankCommentLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const context = createContext(parsePlan(body), body, config, undefined);
   const { edits, moves } = renumberPlan(context.plan, context.numbering(), selfReferences(context));
   return { text: applyEdits(text, edits), moves };

@@ -1,0 +1,175 @@
+import { splitLines, type Range } from '@policylint/core';
+import type { Finding } from './finding.js';
+
+/**
+ * Inline suppression comments, each alone on its line (the parser reads such lines as no plan text):
+ * `<!-- policylint-disable-next-line rule-id … -->` hides the next line's findings,
+ * `<!-- policylint-disable rule-id … -->` those of the lines below it until
+ * `<!-- policylint-enable rule-id … -->`. Without rule ids they mean every rule. Ids may be separated
+ * by spaces or commas, and ` -- ` starts a reason that is not read.
+ */
+export const DIRECTIVE_KINDS = ['disable', 'enable', 'disable-next-line'] as const;
+export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
+
+export interface DirectiveRule {
+  id: string;
+  range: Range;
+}
+
+export interface Directive {
+  kind: DirectiveKind;
+  line: number;
+  /** The rule ids it names; empty: every rule. */
+  rules: DirectiveRule[];
+  /** The comment. */
+  range: Range;
+}
+
+/** A `policylint-…` comment whose kind is none of DIRECTIVE_KINDS (`policylint-disable-line`, a typo). */
+export interface UnknownDirective {
+  name: string;
+  range: Range;
+}
+
+const COMMENT = /^([ \t\u3000]*)<!--\s*policylint-([a-z-]+?)(?:\s+(.*?))?\s*-->[ \t\u3000]*$/d;
+const REASON = /(?:^|\s)--(?:\s|$)/;
+const RULE_ID = /[^\s,]+/g;
+
+/** The directives of a text, in line order, and the `policylint-` comments that are none. */
+export function parseDirectives(text: string): { directives: Directive[]; unknown: UnknownDirective[] } {
+  const directives: Directive[] = [];
+  const unknown: UnknownDirective[] = [];
+  if (!text.includes('policylint-')) return { directives, unknown };
+  for (const line of splitLines(text)) {
+    const content = text.slice(line.start, line.end);
+    const match = COMMENT.exec(content);
+    if (match === null) continue;
+    const at = (start: number, end: number): Range => ({ start: { line: line.index, character: start }, end: { line: line.index, character: end } });
+    const range = at(match[1]!.length, content.trimEnd().length);
+    const name = match[2]!;
+    if (!(DIRECTIVE_KINDS as readonly string[]).includes(name)) {
+      unknown.push({ name, range });
+      continue;
+    }
+    const rules: DirectiveRule[] = [];
+    const body = match[3] ?? '';
+    const idsStart = match.indices![3]?.[0] ?? 0;
+    const reason = REASON.exec(body);
+    for (const id of (reason === null ? body : body.slice(0, reason.index)).matchAll(RULE_ID)) {
+      rules.push({ id: id[0], range: at(idsStart + id.index, idsStart + id.index + id[0].length) });
+    }
+    directives.push({ kind: name as DirectiveKind, line: line.index, rules, range });
+  }
+  return { directives, unknown };
+}
+
+/** Which directive turned a rule off where a finding starts, as `${directive index}:${rule id or *}`. */
+type Use = string;
+
+interface BlockState {
+  /** The line of the directive that set this state; it holds from the line after. */
+  line: number;
+  /** The `disable` without ids in force, by index. */
+  all: number | undefined;
+  /** Rules turned off by name, with the directive that did it. */
+  off: Map<string, number>;
+  /** Rules turned back on by name while `all` is in force. */
+  on: Set<string>;
+}
+
+export interface Suppression {
+  /** The findings no directive hides, in their order. */
+  kept: Finding[];
+  /** The findings directives hid. */
+  hidden: Finding[];
+  /** Whether directive `index` hid a finding of `ruleId` (`*`: of any rule, for a directive without ids). */
+  used(index: number, ruleId: string): boolean;
+}
+
+/** Hides the findings that directives turn off, and tells which directives hid something. */
+export function suppress(findings: readonly Finding[], directives: readonly Directive[]): Suppression {
+  const states = blockStates(directives);
+  const nextLine = new Map<number, number[]>();
+  directives.forEach((d, i) => {
+    if (d.kind === 'disable-next-line') nextLine.set(d.line + 1, [...(nextLine.get(d.line + 1) ?? []), i]);
+  });
+  const uses = new Set<Use>();
+  const kept: Finding[] = [];
+  const hidden: Finding[] = [];
+  for (const finding of findings) {
+    const use = nextLineUse(finding, nextLine, directives) ?? blockUse(finding, states);
+    if (use === undefined) {
+      kept.push(finding);
+    } else {
+      hidden.push(finding);
+      uses.add(use);
+    }
+  }
+  return {
+    kept,
+    hidden,
+    used: (index, ruleId) => uses.has(`${index}:${ruleId}`),
+  };
+}
+
+function nextLineUse(finding: Finding, nextLine: ReadonlyMap<number, number[]>, directives: readonly Directive[]): Use | undefined {
+  for (const index of nextLine.get(finding.range.start.line) ?? []) {
+    const { rules } = directives[index]!;
+    if (rules.length === 0) return `${index}:*`;
+    if (rules.some((r) => r.id === finding.ruleId)) return `${index}:${finding.ruleId}`;
+  }
+  return undefined;
+}
+
+function blockUse(finding: Finding, states: readonly BlockState[]): Use | undefined {
+  const state = stateAt(states, finding.range.start.line);
+  if (state === undefined) return undefined;
+  const byName = state.off.get(finding.ruleId);
+  if (byName !== undefined) return `${byName}:${finding.ruleId}`;
+  if (state.all !== undefined && !state.on.has(finding.ruleId)) return `${state.all}:*`;
+  return undefined;
+}
+
+/** The state after each `disable` and `enable`, in line order. */
+function blockStates(directives: readonly Directive[]): BlockState[] {
+  const states: BlockState[] = [];
+  let all: number | undefined;
+  const off = new Map<string, number>();
+  const on = new Set<string>();
+  directives.forEach((d, index) => {
+    if (d.kind === 'disable-next-line') return;
+    const ids = d.rules.map((r) => r.id);
+    if (d.kind === 'disable' && ids.length === 0) {
+      all = index;
+      on.clear();
+    } else if (d.kind === 'disable') {
+      for (const id of ids) {
+        off.set(id, index);
+        on.delete(id);
+      }
+    } else if (ids.length === 0) {
+      all = undefined;
+      off.clear();
+      on.clear();
+    } else {
+      for (const id of ids) {
+        off.delete(id);
+        if (all !== undefined) on.add(id);
+      }
+    }
+    states.push({ line: d.line, all, off: new Map(off), on: new Set(on) });
+  });
+  return states;
+}
+
+/** The last state set on a line above `line`. */
+function stateAt(states: readonly BlockState[], line: number): BlockState | undefined {
+  let low = 0;
+  let high = states.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (states[mid]!.line < line) low = mid + 1;
+    else high = mid;
+  }
+  return states[low - 1];
+}
