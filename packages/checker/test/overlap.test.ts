@@ -147,4 +147,39 @@ describe('the stored index', () => {
     expect(index.df.units).toBe(units);
     expect(index.query(unitsOf('一、丙\n1.推进无还本续贷。')[0]!)).toEqual([]);
   });
+
+  it('after plans are added, replaced and removed, answers as an index built afresh with the same plans', () => {
+    const segmentOf = (id: string, text: string) => buildSegment(id, measureUnits(parsePlan(text), DEFAULT_OVERLAP_PARAMS), DEFAULT_OVERLAP_PARAMS);
+    const [first, second] = REAL_POLICIES.map((path) => readRepoFile(path));
+    const seed = readRepoFile(SEED);
+    const drafts = measureUnits(parsePlan(loadFixture('overlap-draft.txt').text), DEFAULT_OVERLAP_PARAMS);
+    const answers = (index: OverlapIndex) =>
+      drafts.map((d) => index.query(d, { remember: false }).map((m) => `${m.planId}#${m.measure.number} ${m.similarity.toFixed(4)}`));
+
+    const changed = new OverlapIndex();
+    changed.add(segmentOf('seed', first!)); // replaced below by the real seed
+    changed.add(segmentOf('first', first!));
+    changed.add(segmentOf('second', second!));
+    answers(changed); // builds the band table, which takes the segments' keys over
+    changed.remove('first');
+    changed.add(segmentOf('seed', seed));
+    const afresh = new OverlapIndex();
+    afresh.add(segmentOf('second', second!));
+    afresh.add(segmentOf('seed', seed));
+    expect(answers(changed).flat().some((a) => a.startsWith('seed#'))).toBe(true);
+    expect(answers(changed)).toEqual(answers(afresh));
+  });
+
+  it('serves two indexes that share a segment: the second computes the keys the first took', () => {
+    const segment = buildSegment('seed', measureUnits(parsePlan(readRepoFile(SEED)), DEFAULT_OVERLAP_PARAMS), DEFAULT_OVERLAP_PARAMS);
+    const draft = measureUnits(parsePlan(loadFixture('overlap-draft.txt').text), DEFAULT_OVERLAP_PARAMS)[0]!;
+    const one = new OverlapIndex();
+    const two = new OverlapIndex();
+    one.add(segment);
+    two.add(segment);
+    const found = one.query(draft, { remember: false });
+    expect(found.length).toBeGreaterThan(0);
+    expect(segment.keys.length).toBe(0); // held by the first index's table now, not twice
+    expect(two.query(draft, { remember: false })).toEqual(found);
+  });
 });

@@ -1,4 +1,5 @@
-import { measureCount, type Segment } from './segment.js';
+import type { OverlapParams } from './params.js';
+import { measureCount, takeBandKeys, type Segment } from './segment.js';
 
 const DIRECTORY_BITS = 16;
 /** A band key shared by more measures than this is a slogan's: it tells nothing and costs much. */
@@ -7,7 +8,9 @@ const MAX_POSTINGS = 1024;
 /**
  * Every plan's LSH band keys in one sorted table, with a directory on their top bits: a draft's keys
  * are looked up once, not once per corpus plan (with thousands of plans that was most of a query).
- * Built when first needed after the corpus changed, by merging the plans' already sorted keys.
+ * The table takes the plans' keys over (`takeBandKeys`), so they are held once, here. After the
+ * corpus changed, the next table keeps the previous one's entries for the plans still there and
+ * merges in the new plans' keys.
  */
 export class BandTable {
   private readonly keys: Uint32Array;
@@ -17,11 +20,21 @@ export class BandTable {
   private readonly bases: Uint32Array;
   private counts: Uint16Array;
 
-  constructor(private readonly segments: readonly Segment[]) {
+  constructor(
+    private readonly segments: readonly Segment[],
+    params: OverlapParams,
+    previous?: BandTable,
+  ) {
     this.bases = new Uint32Array(segments.length + 1);
     segments.forEach((s, i) => (this.bases[i + 1] = this.bases[i]! + measureCount(s)));
-    let runs: Run[] = segments.map((s, i) => ({ keys: s.keys, refs: s.keyMeasures.map((m) => m + this.bases[i]!) }));
-    // Merge sorted runs pairwise: log2(plans) passes over the keys.
+    const known = new Set(previous?.segments);
+    let runs: Run[] = previous === undefined ? [] : [previous.entriesFor(segments, this.bases)];
+    segments.forEach((segment, i) => {
+      if (known.has(segment)) return;
+      const { keys, keyMeasures } = takeBandKeys(segment, params);
+      runs.push({ keys, refs: keyMeasures.map((m) => m + this.bases[i]!) });
+    });
+    // Merge sorted runs pairwise: log2(runs) passes over the keys.
     while (runs.length > 1) {
       const next: typeof runs = [];
       for (let i = 0; i < runs.length; i += 2) next.push(i + 1 < runs.length ? merge(runs[i]!, runs[i + 1]!) : runs[i]!);
@@ -36,6 +49,29 @@ export class BandTable {
       this.directory[bucket] = at;
     }
     this.counts = new Uint16Array(this.bases[segments.length]!);
+  }
+
+  /** This table's entries for those of `segments` it holds, renumbered to their places there; still sorted. */
+  private entriesFor(segments: readonly Segment[], bases: Uint32Array): Run {
+    const place = new Map(segments.map((segment, i) => [segment, i]));
+    const remap = new Int32Array(this.bases[this.segments.length]!).fill(-1);
+    this.segments.forEach((segment, old) => {
+      const i = place.get(segment);
+      if (i === undefined) return;
+      for (let m = 0; m < measureCount(segment); m++) remap[this.bases[old]! + m] = bases[i]! + m;
+    });
+    let kept = 0;
+    for (const ref of this.refs) if (remap[ref]! >= 0) kept++;
+    const keys = new Uint32Array(kept);
+    const refs = new Uint32Array(kept);
+    let k = 0;
+    for (let e = 0; e < this.refs.length; e++) {
+      const to = remap[this.refs[e]!]!;
+      if (to < 0) continue;
+      keys[k] = this.keys[e]!;
+      refs[k++] = to;
+    }
+    return { keys, refs };
   }
 
   /**

@@ -24,6 +24,8 @@ export interface OverlapMatch {
 export class OverlapIndex {
   private readonly segments = new Map<string, Segment>();
   private bandTable: BandTable | undefined;
+  /** False after a plan was added or removed: the table is rebuilt, from itself, on the next query. */
+  private bandTableCurrent = false;
   // Results by the draft measure's content: an editor re-checks a whole draft on each keystroke, and
   // all measures but the edited one ask again what they asked before. Cleared when the corpus changes.
   private readonly memo = new Map<string, Array<Omit<OverlapMatch, 'pair'> & { pair: { draft: number; corpus: Range; similarity: number } | undefined }>>();
@@ -41,7 +43,7 @@ export class OverlapIndex {
   add(segment: Segment): void {
     this.remove(segment.planId);
     this.segments.set(segment.planId, segment);
-    this.bandTable = undefined;
+    this.bandTableCurrent = false;
     this.memo.clear();
     this.df.addSentences(segment.sentenceShingles, segment.sentenceStart[measureCount(segment)]!);
   }
@@ -51,7 +53,7 @@ export class OverlapIndex {
     if (old === undefined) return;
     this.df.addSentences(old.sentenceShingles, old.sentenceStart[measureCount(old)]!, -1);
     this.segments.delete(planId);
-    this.bandTable = undefined;
+    this.bandTableCurrent = false;
     this.memo.clear();
   }
 
@@ -90,7 +92,10 @@ export class OverlapIndex {
   private search(draft: MeasureUnit, limit: number, exclude: ReadonlySet<string> | undefined) {
     const keys = [unitKeys(draft.shingles, this.params), ...draft.sentences.map((s) => unitKeys(s.shingles, this.params))];
     const found: Array<{ segment: Segment; measure: number; hits: number }> = [];
-    this.bandTable ??= new BandTable([...this.segments.values()]);
+    if (!this.bandTableCurrent || this.bandTable === undefined) {
+      this.bandTable = new BandTable([...this.segments.values()], this.params, this.bandTable);
+      this.bandTableCurrent = true;
+    }
     this.bandTable.hits(keys, exclude, (segment, measure, hits) => found.push({ segment, measure, hits }));
     const draftWeights = draft.sentences.map((sentence) => this.weightsOf(sentence.shingles));
     const scored = mostHits(found, this.params.maxCandidates).map(({ segment, measure }) => this.score(draft, draftWeights, segment, measure));

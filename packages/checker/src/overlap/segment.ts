@@ -58,22 +58,14 @@ export function unitKeys(shingleSet: Uint32Array, params: OverlapParams): Uint32
 export function buildSegment(planId: string, measures: readonly MeasureUnit[], params: OverlapParams): Segment {
   const sentenceStart = new Uint32Array(measures.length + 1);
   const sentenceSets: Uint32Array[] = [];
-  const pairs: Array<[key: number, measure: number]> = [];
   measures.forEach((measure, m) => {
     sentenceStart[m] = sentenceSets.length;
-    const keys = new Set<number>();
-    for (const sentence of measure.sentences) {
-      sentenceSets.push(sentence.shingles);
-      for (const key of unitKeys(sentence.shingles, params)) keys.add(key);
-    }
-    for (const key of unitKeys(measure.shingles, params)) keys.add(key);
-    for (const key of keys) pairs.push([key, m]);
+    for (const sentence of measure.sentences) sentenceSets.push(sentence.shingles);
   });
   sentenceStart[measures.length] = sentenceSets.length;
-  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const [sentenceOffsets, sentenceShingles] = flatten(sentenceSets);
   const [titleOffsets, titleShingles] = flatten(measures.map((m) => m.titleShingles));
-  return {
+  const segment: Segment = {
     planId,
     measures: measures.map(({ node, sentences }) => ({
       number: node.number,
@@ -86,9 +78,49 @@ export function buildSegment(planId: string, measures: readonly MeasureUnit[], p
     sentenceShingles,
     titleOffsets,
     titleShingles,
-    keys: Uint32Array.from(pairs, (p) => p[0]),
-    keyMeasures: Uint32Array.from(pairs, (p) => p[1]),
+    keys: EMPTY,
+    keyMeasures: EMPTY,
   };
+  const { keys, keyMeasures } = computeBandKeys(segment, params);
+  segment.keys = keys;
+  segment.keyMeasures = keyMeasures;
+  return segment;
+}
+
+const EMPTY = new Uint32Array(0);
+
+/**
+ * A segment's sorted LSH band keys and the measure of each: the keys of every sentence and of the
+ * measure as a whole, once per measure.
+ */
+export function computeBandKeys(segment: Segment, params: OverlapParams): { keys: Uint32Array; keyMeasures: Uint32Array } {
+  const pairs: Array<[key: number, measure: number]> = [];
+  for (let m = 0; m < measureCount(segment); m++) {
+    const keys = new Set<number>();
+    for (let s = segment.sentenceStart[m]!; s < segment.sentenceStart[m + 1]!; s++) {
+      for (const key of unitKeys(segment.sentenceShingles.subarray(segment.sentenceOffsets[s]!, segment.sentenceOffsets[s + 1]!), params)) keys.add(key);
+    }
+    for (const key of unitKeys(measureShingles(segment, m), params)) keys.add(key);
+    for (const key of keys) pairs.push([key, m]);
+  }
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return { keys: Uint32Array.from(pairs, (p) => p[0]), keyMeasures: Uint32Array.from(pairs, (p) => p[1]) };
+}
+
+/**
+ * Hands a segment's band keys over to a band table, which keeps its own corpus-wide copy: the
+ * segment then holds only what scoring needs. A segment read from the cache has all its arrays on
+ * one file buffer; the kept ones are copied off it so the buffer, keys and all, can be freed.
+ * Keys already handed over (a segment shared by two indexes) are computed again.
+ */
+export function takeBandKeys(segment: Segment, params: OverlapParams): { keys: Uint32Array; keyMeasures: Uint32Array } {
+  const taken = segment.keys.length > 0 || measureCount(segment) === 0 ? { keys: segment.keys, keyMeasures: segment.keyMeasures } : computeBandKeys(segment, params);
+  if (segment.keys.length > 0) {
+    segment.keys = EMPTY;
+    segment.keyMeasures = EMPTY;
+    for (const name of ['sentenceStart', 'sentenceOffsets', 'sentenceShingles', 'titleOffsets', 'titleShingles'] as const) segment[name] = segment[name].slice();
+  }
+  return taken;
 }
 
 function flatten(sets: readonly Uint32Array[]): [Uint32Array, Uint32Array] {
