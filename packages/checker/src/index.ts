@@ -37,3 +37,15 @@ export { cleanText, findPath, resolveReference, resolveTarget, type PlanHandle, 
 export { missingMessage, planLabel } from './resolution-messages.js';
 export * from './overlap/index.js';
 export { citationAt, citationsOf, contains, headingAt, renumberNodeEdits } from './citations.js';
+export {
+  baselineFingerprints,
+  BaselineSchema,
+  createBaseline,
+  EMPTY_BASELINE,
+  filterByBaseline,
+  formatBaseline,
+  parseBaseline,
+  type Baseline,
+  type BaselineFile,
+  type BaselineFilter,
+} from './baseline.js';
