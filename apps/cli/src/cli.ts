@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ConfigError } from '@policylint/checker/node';
 import { CliError } from './cli-error.js';
 import { check, type CheckFormat } from './commands/check.js';
+import { CHECK_FORMATS } from './formatters/index.js';
 import { outline, type OutlineFormat } from './commands/outline.js';
 import { renumber } from './commands/renumber.js';
 import { show } from './commands/show.js';
@@ -44,16 +45,18 @@ function buildProgram(io: Io): Command {
     .command('check')
     .description('check plans: files, directories (every .txt and .md) or globs; default: the current directory')
     .argument('[paths...]', 'files, directories or globs')
-    .addOption(new Option('--format <format>', 'report format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('--format <format>', 'report format').choices(CHECK_FORMATS).default('stylish'))
+    .option('--output <file>', 'write the report to FILE (folders created); the terminal then gets the stylish report')
     .option('--config <file>', 'use this configuration file instead of the nearest policylint.config.json')
     .addOption(localeOption())
     .option('--corpus <dir|glob>', CORPUS_HELP, collect, [])
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--fix', 'apply every safe fix to the files, then report what is left')
     .option('--no-color', 'no colours in the report')
-    .action(async (paths: string[], options: { format: CheckFormat; config?: string; locale?: Locale; corpus: string[]; maxWarnings?: number; fix?: boolean; color: boolean }) => {
+    .action(async (paths: string[], options: { format: CheckFormat; output?: string; config?: string; locale?: Locale; corpus: string[]; maxWarnings?: number; fix?: boolean; color: boolean }) => {
       const result = await check(paths, {
         format: options.format,
+        output: fromCwd(options.output),
         config: fromCwd(options.config),
         locale: options.locale,
         maxWarnings: options.maxWarnings,

@@ -11,6 +11,10 @@ const MESSAGES = {
     'zh-CN': (p: string, why: string) => `${p}：无法读取（${why}）`,
     en: (p: string, why: string) => `${p}: cannot read (${why})`,
   },
+  cannotWrite: {
+    'zh-CN': (p: string, why: string) => `${p}：无法写入（${why}）`,
+    en: (p: string, why: string) => `${p}: cannot write (${why})`,
+  },
   notUtf8: { 'zh-CN': (p: string) => `${p}：无法按 UTF-8 解码`, en: (p: string) => `${p}: cannot decode as UTF-8` },
   noCorpus: {
     'zh-CN': () => '未找到语料库（没有 seeds/ 目录，配置中也未指定 corpus），不检查对其他文件的引用及与现行措施的重复',

@@ -5,15 +5,17 @@ import { isPlanLike } from '@policylint/core';
 import { corpusSourceFromArgs } from '../corpus-option.js';
 import { totals, type FileResult } from '../file-result.js';
 import { findFiles } from '../find-files.js';
-import { formatJson } from '../formatters/json.js';
-import { formatStylish } from '../formatters/stylish.js';
+import type { CheckFormat } from '../formatters/index.js';
 import { message } from '../messages.js';
 import { readTextFile } from '../read-text-file.js';
+import { emitReport } from '../report-output.js';
 
-export type CheckFormat = 'stylish' | 'json';
+export type { CheckFormat };
 
 export interface CheckCommandOptions {
   format: CheckFormat;
+  /** `--output FILE`: the report goes to FILE, and stdout gets the stylish report. */
+  output: string | undefined;
   config: string | undefined;
   /** From `--locale`; otherwise the configuration's locale. */
   locale: Locale | undefined;
@@ -67,7 +69,7 @@ export async function check(paths: readonly string[], options: CheckCommandOptio
     }
     results.push({ filePath, findings: fixed.result.findings });
   }
-  const report = options.format === 'json' ? formatJson(results, locale) : formatStylish(results, locale, { color: options.color, cwd: options.cwd });
+  const report = await emitReport(options.format, results, { locale, cwd: options.cwd, color: options.color, output: options.output });
   const sum = totals(results);
   const tooManyWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && sum.warnings > options.maxWarnings;
   return { report, notes: [...notes], exitCode: sum.errors > 0 || tooManyWarnings ? 1 : 0 };

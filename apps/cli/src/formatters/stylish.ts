@@ -2,11 +2,7 @@ import { relative } from 'node:path';
 import type { Locale, Severity } from '@policylint/checker';
 import pc from 'picocolors';
 import { totals, type FileResult } from '../file-result.js';
-
-const LABELS: Readonly<Record<Locale, Record<Severity, string>>> = {
-  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'error', warning: 'warning', info: 'info' },
-};
+import { SEVERITY_LABELS as LABELS } from './severity-labels.js';
 
 /** ESLint's stylish look: a header per file, `line:col  severity  message  rule-id`, a summary line. */
 export function formatStylish(results: readonly FileResult[], locale: Locale, options: { color: boolean; cwd: string }): string {
