@@ -31,6 +31,8 @@ export interface Client {
   open(path: string, text: string): string;
   /** Messages the server logged (window/logMessage). */
   logs: string[];
+  /** Resolves with the first notification of `method` (received so far or later) whose params pass `test`. */
+  notified<T>(method: string, test: (params: T) => boolean): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,13 @@ export async function startClient(options: { pull?: boolean; locale?: string; se
     for (const resolve of waiters) resolve(params);
   });
   connection.onNotification('window/logMessage', (params: { message: string }) => logs.push(params.message));
+  // Any other notification (policylint's own), kept so a test can wait for one that came early.
+  const received: Array<{ method: string; params: unknown }> = [];
+  const listeners = new Set<() => void>();
+  connection.onUnhandledNotification(({ method, params }) => {
+    received.push({ method, params });
+    for (const listener of listeners) listener();
+  });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
@@ -65,6 +74,17 @@ export async function startClient(options: { pull?: boolean; locale?: string; se
   return {
     connection,
     logs,
+    notified: <T>(method: string, test: (params: T) => boolean) =>
+      new Promise<T>((resolve) => {
+        const look = (): void => {
+          const found = received.find((n) => n.method === method && test(n.params as T));
+          if (found === undefined) return;
+          listeners.delete(look);
+          resolve(found.params as T);
+        };
+        listeners.add(look);
+        look();
+      }),
     nextDiagnostics: (uri) =>
       new Promise((resolve) => {
         waiting.set(uri, [...(waiting.get(uri) ?? []), resolve]);

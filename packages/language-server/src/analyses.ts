@@ -1,6 +1,7 @@
 import { checkText, resolveConfig, type CheckResult, type Corpus, type ResolvedConfig } from '@policylint/checker';
-import { ConfigError, ConfigLoader, CorpusCache } from '@policylint/checker/node';
+import { ConfigError, ConfigLoader, CorpusCache, type LoadedCorpus } from '@policylint/checker/node';
 import { isPlanLike } from '@policylint/core';
+import { dirname } from 'node:path';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -20,6 +21,10 @@ export interface AnalysesOptions {
   settings: (uri: string) => Promise<EditorSettings>;
   /** Where to say, once per file, that a configuration file is unusable. */
   log: (message: string) => void;
+  /** A new corpus cache, made at start and on every reset (the server follows its loads). */
+  corpusCache?: () => CorpusCache;
+  /** The workspace folder holding a path, which `policylint.corpus` globs are relative to. */
+  folderOf?: (path: string) => string | undefined;
 }
 
 /**
@@ -30,10 +35,12 @@ export interface AnalysesOptions {
 export class Analyses {
   private readonly latest = new Map<string, Promise<Analysis>>();
   private configs = new ConfigLoader(undefined);
-  private corpora = new CorpusCache();
+  private corpora: CorpusCache;
   private readonly reported = new Set<string>();
 
-  constructor(private readonly options: AnalysesOptions) {}
+  constructor(private readonly options: AnalysesOptions) {
+    this.corpora = options.corpusCache?.() ?? new CorpusCache();
+  }
 
   /** The analysis of this version of the document, computed once. */
   get(document: TextDocument): Promise<Analysis> {
@@ -57,14 +64,19 @@ export class Analyses {
   reset(): void {
     this.latest.clear();
     this.configs = new ConfigLoader(undefined);
-    this.corpora = new CorpusCache();
+    this.corpora = this.options.corpusCache?.() ?? new CorpusCache();
     this.reported.clear();
+  }
+
+  /** Loads the configuration and corpus a file at `path` would use, so the index is ready before the first check. */
+  async prepare(path: string, settings: EditorSettings): Promise<void> {
+    await this.context(path, settings);
   }
 
   private async analyze(document: TextDocument): Promise<Analysis> {
     const settings = await this.options.settings(document.uri);
     const path = filePath(document.uri);
-    const { config, corpus } = path === undefined ? { config: withEditorRules(resolveConfig(), settings), corpus: undefined } : await this.context(path, settings);
+    const { config, corpus } = path === undefined ? { config: withEditorSettings(resolveConfig(), false, settings), corpus: undefined } : await this.context(path, settings);
     const result = checkText(document.getText(), { config, corpus, documentId: path });
     const included = path !== undefined && settings.include.length > 0 && picomatch(settings.include, { dot: true })(path);
     return { uri: document.uri, version: document.version, result, corpus, isPlan: included || isPlanLike(result.plan) };
@@ -81,14 +93,32 @@ export class Analyses {
       this.reported.add(error.message);
       loaded = { config: resolveConfig(), path: undefined };
     }
-    const corpus = await this.corpora.forFile(path, { path: loaded.path, corpus: loaded.config.corpus });
-    return { config: withEditorRules(loaded.config, settings), corpus: corpus?.corpus };
+    const corpus = await this.corpusFor(path, loaded.path, loaded.config, settings);
+    return { config: withEditorSettings(loaded.config, loaded.path !== undefined, settings), corpus: corpus?.corpus };
+  }
+
+  /** The configuration file's corpus; without one, the `policylint.corpus` globs (relative to the workspace folder) or the nearest `seeds/`. */
+  private corpusFor(path: string, configPath: string | undefined, config: ResolvedConfig, settings: EditorSettings): Promise<LoadedCorpus | undefined> {
+    if (configPath === undefined && settings.corpus.length > 0) {
+      return this.corpora.load({ baseDir: this.options.folderOf?.(path) ?? dirname(path), globs: settings.corpus });
+    }
+    return this.corpora.forFile(path, { path: configPath, corpus: config.corpus });
   }
 }
 
-/** Editor settings fill in rule severities; a policylint.config.json, shared with CI, has the last word. */
-function withEditorRules(config: ResolvedConfig, settings: EditorSettings): ResolvedConfig {
-  return { ...config, rules: { ...settings.rules, ...config.rules } };
+/**
+ * Editor settings fill in rule severities, key by key; the other settings apply only where no
+ * policylint.config.json is found: that file, shared with CI, has the last word.
+ */
+function withEditorSettings(config: ResolvedConfig, fromFile: boolean, settings: EditorSettings): ResolvedConfig {
+  const rules = { ...settings.rules, ...config.rules };
+  if (fromFile) return { ...config, rules };
+  return {
+    ...config,
+    rules,
+    measureNumbering: settings.measureNumbering ?? config.measureNumbering,
+    overlapThreshold: settings.overlapThreshold ?? config.overlapThreshold,
+  };
 }
 
 /** The file system path of a `file:` URI; undefined for untitled and virtual documents. */

@@ -1,5 +1,8 @@
 import type { Locale } from '@policylint/checker';
+import { join, sep } from 'node:path';
 import {
+  DiagnosticRefreshRequest,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -11,14 +14,25 @@ import {
   type InitializeParams,
   type InitializeResult,
   type WorkspaceDiagnosticReport,
-  type WorkspaceDocumentDiagnosticReport,
+  type WorkspaceFullDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyses, type Analysis } from './analyses.js';
+import { RULES, ruleDocsUrl } from '@policylint/checker';
+import { Analyses, filePath, type Analysis } from './analyses.js';
 import { completions, inlayHints, workspaceSymbols } from './features/assist.js';
 import { codeActions, FIX_ALL_KIND, prepareRename, rename, RENUMBER_KIND } from './features/edits.js';
 import { definition, hover, references } from './features/navigation.js';
 import { documentSymbols, foldingRanges } from './features/outline.js';
+import { IndexStatusTracker } from './index-status.js';
+import {
+  CHECK_WORKSPACE_REQUEST,
+  INDEX_STATUS_NOTIFICATION,
+  REBUILD_INDEX_REQUEST,
+  RULES_REQUEST,
+  type CheckWorkspaceResult,
+  type RebuildIndexResult,
+  type RuleInfo,
+} from './protocol.js';
 import { DEFAULT_SETTINGS, localeOf, readSettings, type EditorSettings } from './settings.js';
 import { toDiagnostic } from './to-lsp.js';
 import { workspaceDocuments } from './workspace-files.js';
@@ -33,6 +47,7 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let configurationRequests = false;
   let watchFiles = false;
+  let refreshDiagnostics = false;
   let folders: string[] = [];
   const settingsCache = new Map<string, Promise<EditorSettings>>();
   const reported = new Set<string>();
@@ -46,8 +61,22 @@ export function startServer(connection: Connection): void {
     }
     return found;
   };
-  const log = (message: string): void => connection.console.error(`policylint: ${message}`);
-  const analyses = new Analyses({ settings, log });
+  const indexStatus = new IndexStatusTracker((status) => void connection.sendNotification(INDEX_STATUS_NOTIFICATION, status));
+  const log = (message: string): void => {
+    connection.console.error(`policylint: ${message}`);
+    indexStatus.fail(message);
+  };
+  const folderOf = (path: string): string | undefined =>
+    folders
+      .map(filePath)
+      .filter((folder): folder is string => folder !== undefined && (path === folder || path.startsWith(`${folder}${sep}`)))
+      .sort((a, b) => b.length - a.length)[0];
+  const analyses = new Analyses({ settings, log, corpusCache: () => indexStatus.corpusCache(), folderOf });
+  /** Configuration or corpus may have changed: read both again, index again. */
+  const resetCaches = (): void => {
+    analyses.reset();
+    indexStatus.reset();
+  };
   const localeFor = async (uri: string): Promise<Locale> => (await settings(uri)).locale ?? displayLocale;
 
   /** Runs a handler; a failure is logged once per kind and answered with the fallback. */
@@ -80,6 +109,7 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     configurationRequests = params.capabilities.workspace?.configuration === true;
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    refreshDiagnostics = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri !== null) folders = [params.rootUri];
     return {
@@ -108,7 +138,17 @@ export function startServer(connection: Connection): void {
       const watchers = ['**/policylint.config.json', '**/seeds/**/*.{txt,md}'].map((globPattern) => ({ globPattern }));
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     }
+    void guarded('index', undefined, prepareFolders).then(() => indexStatus.publish());
   });
+
+  // Index each folder's corpus up front, so the first check does not wait for it and the editor can show the index state.
+  const prepareFolders = async (): Promise<void> => {
+    for (const folder of folders) {
+      const path = filePath(folder);
+      // A file at the folder's root finds the configuration and corpus that the folder's plans use.
+      if (path !== undefined) await analyses.prepare(join(path, 'policylint-index'), await settings(folder));
+    }
+  };
 
   // Push diagnostics (for clients without pull), debounced; a newer edit makes an older run moot.
   const timers = new Map<string, NodeJS.Timeout>();
@@ -147,37 +187,45 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  /** The reports of every plan of the workspace that is not open (open ones come through document pulls). */
+  const workspaceReports = async (token: CancellationToken | undefined): Promise<{ files: number; items: WorkspaceFullDocumentDiagnosticReport[] }> => {
+    const { workspaceDiagnosticsLimit } = await settings(folders[0] ?? '');
+    const open = new Set(documents.all().map((d) => d.uri));
+    const files = await workspaceDocuments(folders, workspaceDiagnosticsLimit, open);
+    const items: WorkspaceFullDocumentDiagnosticReport[] = [];
+    for (const document of files) {
+      if (token?.isCancellationRequested === true) break;
+      if (!(await settings(document.uri)).enable) continue;
+      const analysis = await analyses.get(document);
+      analyses.forget(document.uri);
+      if (!analysis.isPlan) continue;
+      const locale = await localeFor(document.uri);
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri: document.uri, version: null, items: analysis.result.findings.map((f) => toDiagnostic(f, locale, document.uri)) });
+    }
+    return { files: files.length, items };
+  };
+
   // Every plan of the workspace, not only open ones (open ones come through document pulls).
   connection.languages.diagnostics.onWorkspace((_params, token) =>
     guarded<WorkspaceDiagnosticReport>('workspaceDiagnostics', { items: [] }, async () => {
-      const scope = folders[0] ?? '';
-      const { workspaceDiagnostics, workspaceDiagnosticsLimit, enable } = await settings(scope);
+      const { workspaceDiagnostics, enable } = await settings(folders[0] ?? '');
       if (!workspaceDiagnostics || !enable) return { items: [] };
-      const open = new Set(documents.all().map((d) => d.uri));
-      const items: WorkspaceDocumentDiagnosticReport[] = [];
-      for (const document of await workspaceDocuments(folders, workspaceDiagnosticsLimit, open)) {
-        if (token.isCancellationRequested) break;
-        const analysis = await analyses.get(document);
-        analyses.forget(document.uri);
-        if (!analysis.isPlan) continue;
-        const locale = await localeFor(document.uri);
-        items.push({ kind: DocumentDiagnosticReportKind.Full, uri: document.uri, version: null, items: analysis.result.findings.map((f) => toDiagnostic(f, locale, document.uri)) });
-      }
-      return { items };
+      return { items: (await workspaceReports(token)).items };
     }),
   );
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
-    analyses.reset();
+    resetCaches();
     refresh();
   });
   connection.onDidChangeWatchedFiles(() => {
-    analyses.reset();
+    resetCaches();
     refresh();
   });
   const refresh = (): void => {
-    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    // Only a client that says it supports refresh gets asked; a failed refresh is the client's loss, not a crash.
+    if (pullDiagnostics && refreshDiagnostics) connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
     else documents.all().forEach(schedule);
   };
 
@@ -241,8 +289,40 @@ export function startServer(connection: Connection): void {
     return workspaceSymbols(params.query, open, corpus);
   }));
 
+  // policylint's own requests (protocol.ts), for an editor's commands and status bar.
+  connection.onRequest(REBUILD_INDEX_REQUEST, () =>
+    guarded<RebuildIndexResult>('rebuildIndex', indexStatus.status, async () => {
+      resetCaches();
+      await prepareFolders();
+      for (const document of documents.all()) await analysisOf(document.uri);
+      refresh();
+      return indexStatus.status;
+    }),
+  );
+  connection.onRequest(CHECK_WORKSPACE_REQUEST, () =>
+    guarded<CheckWorkspaceResult>('checkWorkspace', { files: 0, plans: 0, errors: 0, warnings: 0, infos: 0 }, async () => {
+      const { files, items } = await workspaceReports(undefined);
+      const plans = items.map((report) => report.items);
+      for (const document of documents.all()) if ((await analysisOf(document.uri)) !== undefined) plans.push(await diagnosticsOf(document.uri));
+      refresh();
+      return summarize(files + documents.all().length, plans);
+    }),
+  );
+  connection.onRequest(RULES_REQUEST, () =>
+    guarded<RuleInfo[]>('rules', [], async () => {
+      const locale = await localeFor(folders[0] ?? '');
+      return RULES.map((rule) => ({ id: rule.id, description: rule.description[locale], defaultSeverity: rule.defaultSeverity, docsUrl: ruleDocsUrl(rule.id) }));
+    }),
+  );
+
   documents.listen(connection);
   connection.listen();
+}
+
+/** How many plans were checked and what they hold, by severity. */
+function summarize(files: number, plans: ReadonlyArray<readonly Diagnostic[]>): CheckWorkspaceResult {
+  const count = (severity: DiagnosticSeverity): number => plans.reduce((n, items) => n + items.filter((d) => d.severity === severity).length, 0);
+  return { files, plans: plans.length, errors: count(DiagnosticSeverity.Error), warnings: count(DiagnosticSeverity.Warning), infos: count(DiagnosticSeverity.Information) };
 }
 
 /** A refusal the user should see (rename of something that is not a number), not a failure to log. */
