@@ -121,7 +121,7 @@ export function configurationDocs(): string {
 }
 
 /** The rule table shared by docs/configuration.md and docs/rules/README.md; `base` leads to the rule pages. */
-export function ruleTable(base: string): string[] {
+function ruleTable(base: string): string[] {
   return [
     row(['rule', 'default severity', 'fixable', '说明 (zh-CN)', 'description (en)']),
     row(Array(5).fill('---')),
