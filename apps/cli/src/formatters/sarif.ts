@@ -1,6 +1,6 @@
 import { RULES, ruleDocsUrl, type Locale, type Rule, type Severity } from '@policylint/checker';
 import type { Range } from '@policylint/core';
-import type { Log, PhysicalLocation, ReportingDescriptor, Result } from 'sarif';
+import type { Invocation, Log, PhysicalLocation, ReportingDescriptor, Result } from 'sarif';
 import type { FileResult } from '../file-result.js';
 import type { PackageInfo } from '../package-info.js';
 import { fingerprints } from './fingerprints.js';
@@ -26,31 +26,27 @@ const SRCROOT = '%SRCROOT%';
  * and related locations for the first of a duplicate or the corpus measure a draft repeats.
  */
 export function formatSarif(results: readonly FileResult[], options: SarifOptions): string {
-  const { locale, cwd } = options;
+  const { locale, cwd, failures } = options;
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const sarifResults = results.flatMap(({ filePath, findings }) => {
     const prints = fingerprints(reportPath(cwd, filePath), findings);
-    return findings.map(
-      (finding, i): Result => ({
-        ruleId: finding.ruleId,
-        ruleIndex: ruleIndex.get(finding.ruleId),
-        level: LEVEL[finding.severity],
-        message: { text: finding.message[locale] },
-        locations: [{ physicalLocation: physicalLocation(filePath, finding.range, cwd) }],
-        ...(finding.related === undefined || finding.related.length === 0
-          ? {}
-          : {
-              relatedLocations: finding.related.map((related, id) => ({
-                id,
-                // Corpus plans are identified by their path.
-                physicalLocation: physicalLocation(related.document ?? filePath, related.range, cwd),
-                message: { text: related.message[locale] },
-              })),
-            }),
-        partialFingerprints: { 'policylint/v1': prints[i]! },
-      }),
-    );
+    return findings.map((finding, i): Result => ({
+      ruleId: finding.ruleId,
+      ruleIndex: ruleIndex.get(finding.ruleId),
+      level: LEVEL[finding.severity],
+      message: { text: finding.message[locale] },
+      locations: [{ physicalLocation: physicalLocation(filePath, finding.range, cwd) }],
+      relatedLocations: finding.related?.map((related, id) => ({
+        id,
+        // Corpus plans are identified by their path.
+        physicalLocation: physicalLocation(related.document ?? filePath, related.range, cwd),
+        message: { text: related.message[locale] },
+      })),
+      partialFingerprints: { 'policylint/v1': prints[i]! },
+    }));
   });
+  const invocation: Invocation = { executionSuccessful: failures.length === 0 };
+  if (failures.length > 0) invocation.toolExecutionNotifications = failures.map((text) => ({ level: 'error', message: { text } }));
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -67,16 +63,12 @@ export function formatSarif(results: readonly FileResult[], options: SarifOption
         language: locale,
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { [SRCROOT]: { uri: folderUri(cwd) } },
-        invocations: [
-          {
-            executionSuccessful: options.failures.length === 0,
-            ...(options.failures.length === 0 ? {} : { toolExecutionNotifications: options.failures.map((text) => ({ level: 'error' as const, message: { text } })) }),
-          },
-        ],
+        invocations: [invocation],
         results: sarifResults,
       },
     ],
   };
+  // undefined members (no related locations) are left out.
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
