@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 // A committed entry point, so npm links the `policylint` bin at install time, before the first build.
+// The CLI itself is one bundled file (scripts/bundle.mjs): loading it is most of a short run's start-up.
 try {
-  await import('../dist/cli.js');
+  await import('../dist/policylint.js');
 } catch (error) {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/cli.js')) throw error;
-  process.stderr.write('policylint: not built yet; run `npm run build` first\n');
+  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/policylint.js')) {
+    process.stderr.write('policylint: not built yet; run `npm run build` first\n');
+  } else {
+    // The CLI reports its own errors in one line; this is one it could not catch (a broken build).
+    process.stderr.write(`policylint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
   process.exitCode = 2;
 }
