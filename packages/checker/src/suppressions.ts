@@ -1,4 +1,4 @@
-import { splitLines, type Range } from '@policylint/core';
+import type { Range } from '@policylint/core';
 import type { Finding } from './finding.js';
 
 /**
@@ -31,7 +31,8 @@ export interface UnknownDirective {
   range: Range;
 }
 
-const COMMENT = /^([ \t\u3000]*)<!--\s*policylint-([a-z-]+?)(?:\s+(.*?))?\s*-->[ \t\u3000]*$/d;
+// One comment that fills the line: its body holds no `-->`.
+const COMMENT = /^([ \t\u3000]*)<!--\s*policylint-([a-z-]+?)(?:\s+((?:(?!-->).)*?))?\s*-->[ \t\u3000]*$/d;
 const REASON = /(?:^|\s)--(?:\s|$)/;
 const RULE_ID = /[^\s,]+/g;
 
@@ -40,27 +41,59 @@ export function parseDirectives(text: string): { directives: Directive[]; unknow
   const directives: Directive[] = [];
   const unknown: UnknownDirective[] = [];
   if (!text.includes('policylint-')) return { directives, unknown };
-  for (const line of splitLines(text)) {
-    const content = text.slice(line.start, line.end);
-    const match = COMMENT.exec(content);
-    if (match === null) continue;
-    const at = (start: number, end: number): Range => ({ start: { line: line.index, character: start }, end: { line: line.index, character: end } });
-    const range = at(match[1]!.length, content.trimEnd().length);
-    const name = match[2]!;
-    if (!(DIRECTIVE_KINDS as readonly string[]).includes(name)) {
-      unknown.push({ name, range });
-      continue;
-    }
-    const rules: DirectiveRule[] = [];
-    const body = match[3] ?? '';
-    const idsStart = match.indices![3]?.[0] ?? 0;
-    const reason = REASON.exec(body);
-    for (const id of (reason === null ? body : body.slice(0, reason.index)).matchAll(RULE_ID)) {
-      rules.push({ id: id[0], range: at(idsStart + id.index, idsStart + id.index + id[0].length) });
-    }
-    directives.push({ kind: name as DirectiveKind, line: line.index, rules, range });
+  // Only lines with a comment are read: splitting a long plan into lines would cost more than the rest.
+  let line = 0;
+  let counted = 0;
+  for (let at = text.indexOf('<!--'); at !== -1; ) {
+    line += lineBreaks(text, counted, at);
+    counted = at;
+    const end = lineEnd(text, at);
+    const found = readDirective(text.slice(lineStart(text, at), end), line);
+    if (found !== undefined && 'kind' in found) directives.push(found);
+    else if (found !== undefined) unknown.push(found);
+    at = text.indexOf('<!--', end);
   }
   return { directives, unknown };
+}
+
+/** The directive a line holds, an unknown one, or undefined when the line is no `policylint-` comment. */
+function readDirective(content: string, line: number): Directive | UnknownDirective | undefined {
+  const match = COMMENT.exec(content);
+  if (match === null) return undefined;
+  const span = (from: number, to: number): Range => ({ start: { line, character: from }, end: { line, character: to } });
+  const range = span(match[1]!.length, content.trimEnd().length);
+  const name = match[2]!;
+  if (!(DIRECTIVE_KINDS as readonly string[]).includes(name)) return { name, range };
+  const body = match[3] ?? '';
+  const idsStart = match.indices![3]?.[0] ?? 0;
+  const reason = REASON.exec(body);
+  const rules = [...(reason === null ? body : body.slice(0, reason.index)).matchAll(RULE_ID)].map((id) => ({
+    id: id[0],
+    range: span(idsStart + id.index, idsStart + id.index + id[0].length),
+  }));
+  return { kind: name as DirectiveKind, line, rules, range };
+}
+
+/** How many line breaks (LF, CRLF or a lone CR, as `splitLines` counts them) text[from, to) holds. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+function lineStart(text: string, from: number): number {
+  let i = from;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+function lineEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
 }
 
 /** Which directive turned a rule off where a finding starts, as `${directive index}:${rule id or *}`. */

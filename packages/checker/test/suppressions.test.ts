@@ -43,8 +43,17 @@ describe('parseDirectives', () => {
     ['text after it', '<!-- policylint-disable --> 1.甲'],
     ['another tool’s comment', '<!-- markdownlint-disable -->'],
     ['no policylint- prefix', '<!-- disable numbering-marker -->'],
+    ['a second comment on the line', '<!-- policylint-disable numbering-marker --> <!-- note -->'],
   ])('reads no directive from a comment with %s', (_why, text) => {
     expect(parseDirectives(text)).toEqual({ directives: [], unknown: [] });
+  });
+
+  it('counts lines as the checker does, over LF, CRLF and lone CR', () => {
+    const text = '甲\r\n乙\r丙\n<!-- x -->\r\n<!-- policylint-disable -->\n丁<!-- policylint-enable -->\n<!-- policylint-enable -->';
+    expect(parseDirectives(text).directives.map((d) => [d.kind, d.line])).toEqual([
+      ['disable', 4],
+      ['enable', 6],
+    ]);
   });
 
   it('reports a policylint- comment of an unknown kind', () => {
