@@ -28,6 +28,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
+      // The named `z` is an object holding all of zod (every locale, JSON Schema conversion), so a bundle
+      // keeps all of it; a namespace import lets esbuild drop what is unused (0.55 MB of the CLI bundle).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'] > :matches(ImportSpecifier, ImportDefaultSpecifier)",
+          message: "Import zod as a namespace: import * as z from 'zod'.",
+        },
+      ],
     },
   },
   {

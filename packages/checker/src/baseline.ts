@@ -1,6 +1,6 @@
 import fnv1a from '@sindresorhus/fnv1a';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Finding } from './finding.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { localized, LOCALES, type Locale, type Localized, type Severity } from './finding.js';
 import { DEFAULT_OVERLAP_PARAMS } from './overlap/params.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONFIG_DESCRIPTIONS_ZH, ConfigSchema, type Config } from './config.js';
 import { localized, type Localized } from './finding.js';
 import { RULES } from './rules/index.js';

@@ -2,7 +2,7 @@ import type { Plan, PlanReference } from '@policylint/core';
 import type { Corpus } from './corpus.js';
 import type { MeasureUnit } from './overlap/units.js';
 import type { Resolution } from './resolve-reference.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NumberingAnalysis } from './numbering/analysis.js';
 import { SEVERITIES, type Localized, type RuleFinding } from './finding.js';
 import type { ResolvedConfig } from './config.js';

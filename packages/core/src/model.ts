@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An LSP position: 0-based line, UTF-16 code unit offset within the line. */
 export const PositionSchema = z.object({
