@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckWorkspaceResult, IndexStatus, RuleInfo } from '@policylint/language-server/protocol';
-import { DocumentDiagnosticRequest, type Diagnostic } from 'vscode-languageserver-protocol/node.js';
+import { DocumentDiagnosticRequest, HoverRequest, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startClient, type Client } from './lsp-client.js';
 
@@ -158,5 +158,18 @@ describe('message language from InitializeParams.locale', () => {
     const report = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
     const unresolved = (report as { items: Diagnostic[] }).items.find((d) => d.code === 'xref-unresolved');
     expect(unresolved?.message).toContain(expected);
+  });
+});
+
+describe('hover of a citation of a corpus measure', () => {
+  it('heads the measure in simplified script, as drafts are written, and quotes the traditional seed verbatim', async () => {
+    cpSync(SEED, join(dir, 'seeds/seed.txt'));
+    client = await startClient({ folder: dir });
+    const uri = client.open(join(dir, 'draft.txt'), DRAFT);
+    const line = DRAFT.split('\n')[3]!;
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: line.indexOf('第3条') + 1 } });
+    const [heading, , text] = (hover?.contents as MarkupContent).value.split('\n');
+    expect(heading).toBe(`**《${SEED_TITLE}》 3.加强融资支持服务**`);
+    expect(text).toMatch(/^3\.加強融資支持服務。支持民間投資項目/);
   });
 });

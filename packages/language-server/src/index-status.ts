@@ -27,13 +27,13 @@ export class IndexStatusTracker {
     this.send();
   }
 
-  /** Caches were dropped: what was loaded no longer counts. */
+  /** Caches were dropped: what was loaded no longer counts. The next load, or `publish`, says so. */
   reset(): void {
     this.generation++;
     this.loading = 0;
     this.loaded.clear();
     this.failure = undefined;
-    this.send();
+    this.last = '';
   }
 
   get status(): IndexStatus {
@@ -68,7 +68,7 @@ export class IndexStatusTracker {
     );
   }
 
-  /** Sends the status if none was sent yet, so a client always has one. */
+  /** Sends the status if none was sent since the start or the last reset, so a client always has a current one. */
   publish(): void {
     if (this.last === '') this.send();
   }

@@ -1,6 +1,9 @@
 // policylint's own messages beside the LSP, for editor extensions (the VS Code extension's status bar
 // and commands). Plain names and shapes only, so a client can import them without the server.
 
+/** The code action kind of "renumber the whole document" (a source action). */
+export const RENUMBER_ACTION_KIND = 'source.renumber.policylint';
+
 /** Server → client notification: the state of the corpus index, sent when it changes. */
 export const INDEX_STATUS_NOTIFICATION = 'policylint/indexStatus';
 

@@ -72,10 +72,20 @@ export function startServer(connection: Connection): void {
       .filter((folder): folder is string => folder !== undefined && (path === folder || path.startsWith(`${folder}${sep}`)))
       .sort((a, b) => b.length - a.length)[0];
   const analyses = new Analyses({ settings, log, corpusCache: () => indexStatus.corpusCache(), folderOf });
-  /** Configuration or corpus may have changed: read both again, index again. */
-  const resetCaches = (): void => {
+  /**
+   * Configuration or corpus may have changed (or this is the start): drop both caches, then index each
+   * folder's corpus up front, so the first check does not wait for it and the editor can show the state.
+   */
+  const reindex = (): Promise<void> => {
     analyses.reset();
     indexStatus.reset();
+    return guarded('index', undefined, async () => {
+      for (const folder of folders) {
+        const path = filePath(folder);
+        // A file at the folder's root finds the configuration and corpus that the folder's plans use.
+        if (path !== undefined) await analyses.prepare(join(path, 'policylint-index'), await settings(folder));
+      }
+    }).then(() => indexStatus.publish());
   };
   const localeFor = async (uri: string): Promise<Locale> => (await settings(uri)).locale ?? displayLocale;
 
@@ -138,17 +148,8 @@ export function startServer(connection: Connection): void {
       const watchers = ['**/policylint.config.json', '**/seeds/**/*.{txt,md}'].map((globPattern) => ({ globPattern }));
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     }
-    void guarded('index', undefined, prepareFolders).then(() => indexStatus.publish());
+    void reindex();
   });
-
-  // Index each folder's corpus up front, so the first check does not wait for it and the editor can show the index state.
-  const prepareFolders = async (): Promise<void> => {
-    for (const folder of folders) {
-      const path = filePath(folder);
-      // A file at the folder's root finds the configuration and corpus that the folder's plans use.
-      if (path !== undefined) await analyses.prepare(join(path, 'policylint-index'), await settings(folder));
-    }
-  };
 
   // Push diagnostics (for clients without pull), debounced; a newer edit makes an older run moot.
   const timers = new Map<string, NodeJS.Timeout>();
@@ -216,11 +217,11 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
-    resetCaches();
+    void reindex();
     refresh();
   });
   connection.onDidChangeWatchedFiles(() => {
-    resetCaches();
+    void reindex();
     refresh();
   });
   const refresh = (): void => {
@@ -292,8 +293,7 @@ export function startServer(connection: Connection): void {
   // policylint's own requests (protocol.ts), for an editor's commands and status bar.
   connection.onRequest(REBUILD_INDEX_REQUEST, () =>
     guarded<RebuildIndexResult>('rebuildIndex', indexStatus.status, async () => {
-      resetCaches();
-      await prepareFolders();
+      await reindex();
       for (const document of documents.all()) await analysisOf(document.uri);
       refresh();
       return indexStatus.status;

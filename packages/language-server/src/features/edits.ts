@@ -3,9 +3,10 @@ import { CANONICAL_FORMS, formatMarker, parseChineseNumeral, type MarkerLevel, t
 import { CodeActionKind, ResponseError, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analyses.js';
+import { RENUMBER_ACTION_KIND } from '../protocol.js';
 import type { DiagnosticData } from '../to-lsp.js';
 
-export const RENUMBER_KIND = `${CodeActionKind.Source}.renumber.policylint`;
+export const RENUMBER_KIND = RENUMBER_ACTION_KIND;
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.policylint`;
 
 const TITLES = {

@@ -1,5 +1,5 @@
 import { citationAt, citationsOf, headingAt, missingMessage, planLabel, resolveReference, type Locale, type Resolution } from '@policylint/checker';
-import { findReferences, headingLabel, headingRange, stripPinyin, type PlanNode, type Position, type Range } from '@policylint/core';
+import { findReferences, headingLabel, headingRange, stripPinyin, toSimplified, type PlanNode, type Position, type Range } from '@policylint/core';
 import type { Hover, Location } from 'vscode-languageserver';
 import { filePath, type Analysis } from '../analyses.js';
 import { documentUri } from '../to-lsp.js';
@@ -40,7 +40,8 @@ function describe(resolution: Resolution, analysis: Analysis, position: Position
   if (resolution.node === undefined) return `**${title.trim()}**`;
   const uri = documentUri(resolution.target.id, analysis.uri);
   const line = resolution.range.start.line + 1;
-  return `**${title}${headingLabel(resolution.node)}**\n\n${resolution.text}\n\n[${uri.split('/').pop()}:${line}](${uri}#L${line})`;
+  // The heading in simplified script, as the draft is written (corpus plans may be traditional); the text verbatim.
+  return `**${toSimplified(`${title}${headingLabel(resolution.node)}`)}**\n\n${resolution.text}\n\n[${uri.split('/').pop()}:${line}](${uri}#L${line})`;
 }
 
 function aboutMeasure(analysis: Analysis, node: PlanNode, locale: Locale): string {
