@@ -28,7 +28,8 @@ export class IndexStatusBar implements vscode.Disposable {
     } else if (status.plans === 0) {
       this.set('$(check)', vscode.l10n.t('policylint: ready'), vscode.l10n.t('No corpus found: add a seeds/ folder or set policylint.corpus to check overlap and citations of other plans.'));
     } else {
-      this.set('$(check)', vscode.l10n.t('policylint: {0} plans, {1} measures', status.plans, status.measures), vscode.l10n.t('Corpus indexed: {0} plans in force with {1} measures.', status.plans, status.measures));
+      const text = status.plans === 1 ? vscode.l10n.t('policylint: 1 plan, {0} measures', status.measures) : vscode.l10n.t('policylint: {0} plans, {1} measures', status.plans, status.measures);
+      this.set('$(check)', text, vscode.l10n.t('Corpus indexed: the plans in force and their measures. Click to see the output.'));
     }
   }
 
