@@ -99,11 +99,12 @@ describe('policylint check', () => {
 
   it('refuses a file it cannot decode instead of fixing it into garbage, and keeps a BOM', () => {
     const dir = tempDir({ 'bom.txt': '\ufeff一、总体要求\n1.推进改革。\n3.加强监管。\n' }, ROOT);
-    writeFileSync(join(dir, 'gbk.txt'), Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0x0a, 0x31, 0x2e, 0xcd, 0xc6])); // 一、总 / 1.推 in GBK
-    const gbk = runCli(['check', 'gbk.txt', '--fix'], dir);
-    expect(gbk.status).toBe(2);
-    expect(gbk.stderr).toBe(`policylint: ${join(dir, 'gbk.txt')}：无法按 UTF-8 解码\n`);
-    expect(readFileSync(join(dir, 'gbk.txt'))).toEqual(Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0x0a, 0x31, 0x2e, 0xcd, 0xc6]));
+    const broken = Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0x0a, 0x31, 0x2e, 0xff]); // 一、总 / 1. in GBK, then a byte no encoding has
+    writeFileSync(join(dir, 'broken.txt'), broken);
+    const refused = runCli(['check', 'broken.txt', '--fix'], dir);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`${join(dir, 'broken.txt')}：无法按 UTF-8 或 GB18030 解码\n`);
+    expect(readFileSync(join(dir, 'broken.txt'))).toEqual(broken);
     expect(runCli(['check', 'bom.txt', '--fix'], dir).status).toBe(0);
     expect(readFileSync(join(dir, 'bom.txt'), 'utf8')).toBe('\ufeff一、总体要求\n1.推进改革。\n2.加强监管。\n');
   });

@@ -15,14 +15,22 @@ const MESSAGES = {
     'zh-CN': (p: string, why: string) => `${p}：无法写入（${why}）`,
     en: (p: string, why: string) => `${p}: cannot write (${why})`,
   },
-  notUtf8: { 'zh-CN': (p: string) => `${p}：无法按 UTF-8 解码`, en: (p: string) => `${p}: cannot decode as UTF-8` },
+  notText: { 'zh-CN': (p: string) => `${p}：不是文本文件`, en: (p: string) => `${p}: not a text file` },
+  cannotDecode: {
+    'zh-CN': (p: string) => `${p}：无法按 UTF-8 或 GB18030 解码`,
+    en: (p: string) => `${p}: cannot decode as UTF-8 or GB18030`,
+  },
+  cannotEncode: {
+    'zh-CN': (p: string, encoding: string) => `${p}：修改后的文字按 ${encoding} 写回后无法原样读回，文件未改动`,
+    en: (p: string, encoding: string) => `${p}: the changed text would not read back the same in ${encoding}; file left unchanged`,
+  },
   noCorpus: {
     'zh-CN': () => '未找到语料库（没有 seeds/ 目录，配置中也未指定 corpus），不检查对其他文件的引用及与现行措施的重复',
     en: () => 'no corpus found (no seeds/ folder, no corpus in policylint.config.json): citations of other plans and repeats of measures in force are not checked',
   },
   corpusFileSkipped: {
-    'zh-CN': (p: string) => `${p}：不是 UTF-8 文本，未纳入语料库`,
-    en: (p: string) => `${p}: not UTF-8 text; left out of the corpus`,
+    'zh-CN': (p: string) => `${p}：无法作为文本读取（UTF-8、UTF-16 或 GB18030），未纳入语料库`,
+    en: (p: string) => `${p}: cannot be read as text (UTF-8, UTF-16 or GB18030); left out of the corpus`,
   },
   notAReference: {
     'zh-CN': (r: string) => `“${r}”不是引用：应形如“第3条”或“《文件标题》第3条”`,

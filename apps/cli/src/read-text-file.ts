@@ -1,13 +1,19 @@
 import { readFile } from 'node:fs/promises';
+import { decodeText, type TextEncodingName } from '@policylint/checker/node';
 import { CliError } from './cli-error.js';
 import { message, type Locale } from './messages.js';
 
-// Fatal: a file that is not UTF-8 must stop with a message, never be read with U+FFFD in it and,
-// with --fix, written back mangled. The BOM is kept in the text so a fix writes it back.
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** A text file's content without its BOM, and the encoding to write it back in (`writeTextFile`). */
+export interface TextFile {
+  text: string;
+  encoding: TextEncodingName;
+}
 
-/** Reads a UTF-8 text file; a missing file, a directory, undecodable bytes or an I/O failure become a one-line CliError. */
-export async function readTextFile(path: string, locale: Locale): Promise<string> {
+/**
+ * Reads a text file in UTF-8, UTF-8 or UTF-16 with a BOM, or GB18030 (see `decodeText`). A missing
+ * file, a directory, a binary file, undecodable bytes or an I/O failure become a one-line CliError.
+ */
+export async function readTextFile(path: string, locale: Locale): Promise<TextFile> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -17,9 +23,8 @@ export async function readTextFile(path: string, locale: Locale): Promise<string
     if (code === 'EISDIR') throw new CliError(message(locale, 'isDirectory', path));
     throw new CliError(message(locale, 'cannotRead', path, code ?? String(error)));
   }
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    throw new CliError(message(locale, 'notUtf8', path));
-  }
+  const decoded = decodeText(bytes);
+  if (decoded.kind === 'binary') throw new CliError(message(locale, 'notText', path));
+  if (decoded.kind === 'undecodable') throw new CliError(message(locale, 'cannotDecode', path));
+  return { text: decoded.text, encoding: decoded.encoding };
 }

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { checkText, fixText, type Locale } from '@policylint/checker';
 import { ConfigLoader, CorpusCache } from '@policylint/checker/node';
 import { isPlanLike } from '@policylint/core';
@@ -8,6 +7,7 @@ import { findFiles } from '../find-files.js';
 import type { CheckFormat } from '../formatters/index.js';
 import { message } from '../messages.js';
 import { readTextFile } from '../read-text-file.js';
+import { writeTextFile } from '../write-text-file.js';
 import { emitReport } from '../report-output.js';
 
 export type { CheckFormat };
@@ -55,7 +55,7 @@ export async function check(paths: readonly string[], options: CheckCommandOptio
     if (loaded === undefined) notes.add(message(locale, 'noCorpus'));
     for (const skipped of loaded?.skipped ?? []) notes.add(message(locale, 'corpusFileSkipped', skipped));
     const corpus = loaded?.corpus;
-    const text = await readTextFile(filePath, locale);
+    const { text, encoding } = await readTextFile(filePath, locale);
     if (!options.fix) {
       const { plan, findings } = checkText(text, { config, corpus, documentId: filePath });
       if (isPlanLike(plan)) results.push({ filePath, findings });
@@ -64,7 +64,7 @@ export async function check(paths: readonly string[], options: CheckCommandOptio
     const fixed = fixText(text, { config, corpus, documentId: filePath });
     if (!isPlanLike(fixed.result.plan)) continue;
     if (fixed.text !== text) {
-      await writeFile(filePath, fixed.text, 'utf8');
+      await writeTextFile(filePath, fixed.text, encoding, locale);
       notes.add(message(locale, 'fixed', filePath, fixed.applied));
     }
     results.push({ filePath, findings: fixed.result.findings });

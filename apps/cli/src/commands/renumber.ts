@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { renumberText, type Locale } from '@policylint/checker';
 import { ConfigLoader } from '@policylint/checker/node';
 import { createTwoFilesPatch } from 'diff';
 import { message } from '../messages.js';
 import { readTextFile } from '../read-text-file.js';
+import { writeTextFile } from '../write-text-file.js';
 
 /**
  * `policylint renumber FILE`: renumbers every level by the document's conventions and normalizes
@@ -16,12 +16,12 @@ export async function renumber(
 ): Promise<{ stdout: string; stderr: string }> {
   const { config } = await new ConfigLoader(options.config).forFile(file);
   const locale = options.locale ?? config.locale;
-  const text = await readTextFile(file, locale);
+  const { text, encoding } = await readTextFile(file, locale);
   const { text: renumbered } = renumberText(text, { config });
   const shown = relative(options.cwd, file) || file;
   if (renumbered === text) return { stdout: '', stderr: `${message(locale, 'unchanged', shown)}\n` };
   if (options.write) {
-    await writeFile(file, renumbered, 'utf8');
+    await writeTextFile(file, renumbered, encoding, locale);
     return { stdout: '', stderr: `${message(locale, 'wrote', shown)}\n` };
   }
   return { stdout: createTwoFilesPatch(`a/${shown}`, `b/${shown}`, text, renumbered, undefined, undefined, { context: 1 }), stderr: '' };

@@ -27,7 +27,7 @@ export async function show(ref: string, options: ShowOptions): Promise<{ stdout:
   const [reference] = findReferences(ref.trim());
   if (reference === undefined) throw new CliError(message(locale, 'notAReference', ref));
   if (reference.document === null && options.in === undefined) throw new CliError(message(locale, 'needsIn', ref));
-  const text = options.in === undefined ? '' : await readTextFile(anchor, locale);
+  const text = options.in === undefined ? '' : (await readTextFile(anchor, locale)).text;
   const self = { id: options.in === undefined ? undefined : anchor, plan: parsePlan(text), text };
   const corpora = new CorpusCache();
   const loaded =

@@ -22,7 +22,7 @@ export interface SimilarOptions {
 export async function similar(file: string, options: SimilarOptions): Promise<string> {
   const { config, path } = await new ConfigLoader(options.config).forFile(file);
   const locale = options.locale ?? config.locale;
-  const text = await readTextFile(file, locale);
+  const { text } = await readTextFile(file, locale);
   const corpora = new CorpusCache();
   const loaded =
     options.corpus.length === 0 ? await corpora.forFile(file, { path, corpus: config.corpus }) : await corpora.load(await corpusSourceFromArgs(options.corpus, options.cwd));

@@ -3,6 +3,7 @@ import { dirname, join, parse as parsePath, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { DEFAULT_CORPUS } from '../config.js';
 import { Corpus } from '../corpus.js';
+import { decodeText } from './decode-text.js';
 import { loadSegments, overlapCacheDir } from './segment-cache.js';
 
 /** Where a corpus comes from: globs relative to a folder. */
@@ -35,23 +36,21 @@ export async function findCorpusSource(
 
 /**
  * Reads and parses every plan the source's globs match, in path order, with their overlap index from
- * the cache (`.policylint/cache/overlap/` under the base folder by default). Files that cannot be read
- * or are not UTF-8 are left out and listed in `skipped`, so one bad file does not cost the whole corpus.
+ * the cache (`.policylint/cache/overlap/` under the base folder by default). Files are decoded as the
+ * CLI reads drafts (`decodeText`); those that cannot be read or decoded are left out and listed in
+ * `skipped`, so one bad file does not cost the whole corpus.
  */
 export async function loadCorpus(
   source: CorpusSource,
   options: { cacheDir?: string | undefined } = { cacheDir: overlapCacheDir(source.baseDir) },
 ): Promise<{ corpus: Corpus; files: string[]; skipped: string[] }> {
   const files = (await glob([...source.globs], { cwd: source.baseDir, absolute: true, ignore: IGNORED })).sort();
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   const documents: Array<{ id: string; text: string }> = [];
   const skipped: string[] = [];
   for (const file of files) {
-    try {
-      documents.push({ id: file, text: decoder.decode(await readFile(file)) });
-    } catch {
-      skipped.push(file);
-    }
+    const decoded = await readFile(file).then(decodeText, () => undefined);
+    if (decoded?.kind === 'text') documents.push({ id: file, text: decoded.text });
+    else skipped.push(file);
   }
   const { segments } = await loadSegments(documents, options.cacheDir);
   return { corpus: new Corpus(documents, segments), files: documents.map((d) => d.id), skipped };
