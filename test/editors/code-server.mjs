@@ -1,7 +1,7 @@
 // Real VS Code for the editor tests: code-server 4.100.3 (VS Code 1.100.3, Node extension host) from
 // tools/code-server, shown in Debian's Chromium through playwright-core. See tools/code-server/install.sh.
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,12 +11,13 @@ import { EXTENSION_DIR, makeWorkspace, ROOT } from './editors.mjs';
 const HARNESS = join(ROOT, 'tools/code-server');
 export const CODE_SERVER = join(HARNESS, 'node_modules/.bin/code-server');
 export const CHROMIUM = '/usr/bin/chromium';
+const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'package.json'), 'utf8'));
+/** What users install: `npm run package -w apps/vscode` makes it (`npm run test:editors` does first). */
+export const VSIX = join(EXTENSION_DIR, `${manifest.name}-${manifest.version}.vsix`);
 
-/** What the extension's .vsix holds (see apps/vscode/.vscodeignore), copied as an unpacked extension. */
-const EXTENSION_FILES = ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n', 'dist'];
 
 /**
- * Starts code-server on a fresh copy of the test workspace with the built extension installed, and
+ * Starts code-server on a fresh copy of the test workspace with the packaged extension installed, and
  * opens it in headless Chromium. `language` is the display language: `en`, or `zh-cn` through a stub
  * language pack (no Marketplace here).
  */
@@ -25,7 +26,7 @@ export async function startVSCode({ language }) {
   const { folder, draft } = makeWorkspace(tmp);
   const exts = join(tmp, 'exts');
   const userData = join(tmp, 'ud');
-  installExtension(exts);
+  installExtension(exts, userData);
   writeSettings(userData);
   if (language === 'zh-cn') installChineseStub(exts, userData);
 
@@ -75,11 +76,10 @@ export async function startVSCode({ language }) {
   }
 }
 
-function installExtension(exts) {
-  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'package.json'), 'utf8'));
-  // An unpacked <publisher>.<name>-<version> folder in --extensions-dir is picked up as installed.
-  const target = join(exts, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
-  for (const file of EXTENSION_FILES) cpSync(join(EXTENSION_DIR, file), join(target, file), { recursive: true });
+/** Installs the .vsix as a user would, with `--install-extension`. */
+function installExtension(exts, userData) {
+  const run = spawnSync(CODE_SERVER, ['--extensions-dir', exts, '--user-data-dir', userData, '--install-extension', VSIX], { encoding: 'utf8', timeout: 60_000 });
+  if (run.status !== 0 || !run.stdout.includes('was successfully installed')) throw new Error(`installing ${VSIX} failed:\n${run.stdout}${run.stderr}`);
 }
 
 function writeSettings(userData) {

@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CHROMIUM, CODE_SERVER, startVSCode } from './code-server.mjs';
-import { ARTIFACTS, citationOfMeasure3, draftText, EXPECTED_PROBLEMS, missing, SERVER_JS } from './editors.mjs';
+import { CHROMIUM, CODE_SERVER, startVSCode, VSIX } from './code-server.mjs';
+import { ARTIFACTS, citationOfMeasure3, draftText, EXPECTED_PROBLEMS, missing } from './editors.mjs';
 
 const skip = missing([
   ['the code-server harness (tools/code-server/install.sh)', CODE_SERVER],
   ['Chromium (apt-get install chromium)', CHROMIUM],
-  ['the built extension (npm run build)', SERVER_JS],
+  ['the packaged extension (npm run build && npm run package -w apps/vscode)', VSIX],
 ]);
 
 /** Opens the draft from the Explorer and waits for its editor. */
@@ -67,6 +67,20 @@ async function draftProblems(page, count) {
   }
 }
 
+/** Hovers 第3条 in 《…》第3条 from the keyboard, expects the seed's measure 3, and keeps a screenshot of problems and hover. */
+async function hoverCitationOfMeasure3(page, screenshotName) {
+  const at = citationOfMeasure3(draftText());
+  await runCommand(page, 'Go to Line/Column');
+  await page.keyboard.type(`${at.line + 1}:${at.character + 1}`);
+  await page.keyboard.press('Enter');
+  await runCommand(page, 'Show or Focus Hover');
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: '加强融资支持服务' });
+  await hover.waitFor({ state: 'visible', timeout: 20_000 });
+  assert.match(await hover.innerText(), /3\.加强融资支持服务/);
+  await screenshot(page, screenshotName);
+  await page.keyboard.press('Escape');
+}
+
 async function statusText(page) {
   const item = page.locator('.statusbar-item', { hasText: /policylint|政策文稿/ });
   await item.filter({ hasText: /28/ }).waitFor({ timeout: 30_000 });
@@ -75,7 +89,7 @@ async function statusText(page) {
 
 async function screenshot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, name) });
+  await page.screenshot({ path: join(ARTIFACTS, name), animations: 'disabled' });
 }
 
 describe('VS Code with the display language en', { skip, timeout: 240_000 }, () => {
@@ -96,21 +110,28 @@ describe('VS Code with the display language en', { skip, timeout: 240_000 }, () 
   });
 
   test('hovering the citation of the seed’s measure 3 shows that measure: 加强融资支持服务', async () => {
-    const { page } = vscode;
-    const at = citationOfMeasure3(draftText());
-    await runCommand(page, 'Go to Line/Column');
-    await page.keyboard.type(`${at.line + 1}:${at.character + 1}`);
-    await page.keyboard.press('Enter');
-    await runCommand(page, 'Show or Focus Hover');
-    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: '加强融资支持服务' });
-    await hover.waitFor({ state: 'visible', timeout: 20_000 });
-    assert.match(await hover.innerText(), /3\.加强融资支持服务/);
-    await screenshot(page, 'vscode-en.png'); // problems and hover: the README's screenshot
-    await page.keyboard.press('Escape');
+    await hoverCitationOfMeasure3(vscode.page, 'vscode-en.png');
   });
 
   test('the status bar shows the indexed corpus: 1 plan, 28 measures', async () => {
     assert.equal(await statusText(vscode.page), 'policylint: 1 plan, 28 measures');
+  });
+
+  test('Policylint: Check workspace reports what it checked', async () => {
+    await runCommand(vscode.page, 'Policylint: Check workspace');
+    const toast = vscode.page.locator('.notification-toast', { hasText: 'Checked' });
+    await toast.waitFor({ timeout: 30_000 });
+    // The draft and the seed are plans; the draft has two errors (the gap and measure 29).
+    assert.match(await toast.innerText(), /Checked 2 plans in 2 files: 2 errors, \d+ warnings, 0 infos\./);
+  });
+
+  test('Policylint: Show plan outline shows the draft’s parts and measures', async () => {
+    const { page } = vscode;
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await runCommand(page, 'Policylint: Show plan outline');
+    const outline = page.locator('.outline-pane');
+    await outline.filter({ hasText: '扩大民间投资领域' }).waitFor({ timeout: 20_000 });
+    assert.match(await outline.innerText(), /保障措施/);
   });
 
   test('Policylint: Renumber document closes the gap, and the numbering problem goes away', async () => {
@@ -144,6 +165,10 @@ describe('VS Code with the display language zh-cn', { skip, timeout: 240_000 }, 
     assert.deepEqual(problems.map((p) => p.at).sort(), EXPECTED_PROBLEMS);
     assert.match(problems.find((p) => p.at.endsWith('numbering-sequence')).message, /应为“3\.”，实际为“4\.”：缺少第3条/);
     assert.match(problems.find((p) => p.at.endsWith('xref-unresolved')).message, /只有28条，没有第29条/);
+  });
+
+  test('hovering the citation of the seed’s measure 3 shows that measure (the README’s screenshot)', async () => {
+    await hoverCitationOfMeasure3(vscode.page, 'vscode-zh-cn.png');
   });
 
   test('the command palette lists the commands in Chinese', async () => {
