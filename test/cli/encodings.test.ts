@@ -142,8 +142,9 @@ describe('policylint check on files in other encodings', () => {
 
   it('checks a 20 MB GB18030 file and reports its findings where they are', { timeout: 60_000 }, () => {
     const line = '为贯彻落实党中央、国务院关于促进民间投资的决策部署，进一步激发民间投资活力，结合本市实际，制定本措施。\n';
-    const preambleLines = Math.ceil(20_000_000 / Buffer.byteLength(line, 'utf8'));
+    const preambleLines = Math.ceil(20_000_000 / ENCODE.gb18030(line).length);
     const big = ENCODE.gb18030(line.repeat(preambleLines) + DRAFT);
+    expect(big.length).toBeGreaterThan(20_000_000);
     const dir = folder({ 'draft.txt': Buffer.from(DRAFT), 'big.txt': big });
     const { status, stdout, stderr } = runCli(['check', 'draft.txt', 'big.txt', '--format', 'json', '--locale', 'en'], dir);
     expect(hasStackTrace(stderr)).toBe(false);
