@@ -1,7 +1,7 @@
 // The extension in real VS Code (code-server 4.100.3 in Debian's Chromium): the Problems panel, hover,
 // the renumber command and the status bar, once with the display language en and once zh-cn.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CHROMIUM, CODE_SERVER, startVSCode, VSIX } from './code-server.mjs';
@@ -146,6 +146,16 @@ describe('VS Code with the display language en', { skip, timeout: 240_000 }, () 
     assert.doesNotMatch(text, /6\.加强组织领导/);
     const problems = await draftProblems(page, 2);
     assert.deepEqual(problems.map((p) => p.at.split(':')[1]).sort(), ['overlap-existing', 'xref-unresolved']);
+  });
+
+  test('policylint.config.json is validated against the shipped schema, and the status bar says the file is unusable', async () => {
+    const { page, folder } = vscode;
+    writeFileSync(join(folder, 'policylint.config.json'), '{\n  "overlap": { "treshold": 0.5 }\n}\n');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'policylint.config.json' }).click({ timeout: 30_000 });
+    await runCommand(page, 'Problems: Focus on Problems View');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'Property treshold is not allowed' }).waitFor({ timeout: 30_000 });
+    const status = page.locator('.statusbar-item', { hasText: 'policylint: error' });
+    await status.waitFor({ timeout: 30_000 });
   });
 });
 
