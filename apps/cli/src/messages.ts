@@ -58,6 +58,30 @@ const MESSAGES = {
   unchanged: { 'zh-CN': (p: string) => `${p}：编号无需调整`, en: (p: string) => `${p}: numbering already in order` },
   damaged: { 'zh-CN': () => '［文字损坏］', en: () => '[damaged text]' },
   noHeadings: { 'zh-CN': () => '（未找到任何层次标题）', en: () => '(no numbered headings found)' },
+  baselineNotFound: {
+    'zh-CN': (p: string) => `${p}：找不到基线文件（可用 --write-baseline 生成）`,
+    en: (p: string) => `${p}: no such baseline file (create one with --write-baseline)`,
+  },
+  baselineInvalid: {
+    'zh-CN': (p: string, why: string) => `${p}：不是有效的基线文件（${why}）；可删除后用 --write-baseline 重新生成`,
+    en: (p: string, why: string) => `${p}: not a valid baseline file (${why}); delete it and run --write-baseline again`,
+  },
+  baselineNotWritten: {
+    'zh-CN': (p: string, why: string) => `${p}：无法写入基线文件（${why}）`,
+    en: (p: string, why: string) => `${p}: cannot write the baseline file (${why})`,
+  },
+  baselineWritten: {
+    'zh-CN': (p: string, n: number, files: number) => `已写入基线 ${p}：${files} 个文件中的 ${n} 个问题`,
+    en: (p: string, n: number, files: number) => `wrote baseline ${p}: ${n} problem${n === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`,
+  },
+  baselineHid: {
+    'zh-CN': (p: string, n: number) => `基线 ${p} 隐藏了 ${n} 个已知问题`,
+    en: (p: string, n: number) => `the baseline ${p} hid ${n} known problem${n === 1 ? '' : 's'}`,
+  },
+  baselineStale: {
+    'zh-CN': (p: string, n: number) => `基线 ${p} 中有 ${n} 个问题已不再出现；可用 --write-baseline ${p} 重写基线`,
+    en: (p: string, n: number) => `${n} problem${n === 1 ? '' : 's'} in the baseline ${p} no longer occur${n === 1 ? 's' : ''}; rewrite it with --write-baseline ${p}`,
+  },
 } as const;
 
 type Catalog = typeof MESSAGES;
