@@ -42,12 +42,18 @@ export class BandTable {
     }
     this.keys = runs[0]?.keys ?? new Uint32Array(0);
     this.refs = runs[0]?.refs ?? new Uint32Array(0);
+    // directory[b] is the first key whose top bits are b or more. Filled a run of buckets at a time, per
+    // key rather than per bucket: a small draft's own index has a few hundred keys for 65,537 buckets.
     this.directory = new Uint32Array((1 << DIRECTORY_BITS) + 1);
-    let at = 0;
-    for (let bucket = 0; bucket <= 1 << DIRECTORY_BITS; bucket++) {
-      while (at < this.keys.length && this.keys[at]! >>> (32 - DIRECTORY_BITS) < bucket) at++;
-      this.directory[bucket] = at;
+    let filled = 0;
+    for (let at = 0; at < this.keys.length; at++) {
+      const bucket = this.keys[at]! >>> (32 - DIRECTORY_BITS);
+      if (bucket >= filled) {
+        this.directory.fill(at, filled, bucket + 1);
+        filled = bucket + 1;
+      }
     }
+    this.directory.fill(this.keys.length, filled);
     this.counts = new Uint16Array(this.bases[segments.length]!);
   }
 

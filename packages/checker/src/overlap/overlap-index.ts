@@ -2,6 +2,7 @@ import type { Range } from '@policylint/core';
 import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
 import { BandTable } from './band-table.js';
 import { measureCount, measureShingles, unitKeys, type Segment, type SegmentMeasure } from './segment.js';
+import { contentKey } from './shingle.js';
 import { containment, jaccard, overlapOfWeighted, weightedOverlap, weightsOf, type Overlap } from './similarity.js';
 import type { MeasureUnit, SentenceUnit } from './units.js';
 import { DocumentFrequency } from './weights.js';
@@ -74,7 +75,9 @@ export class OverlapIndex {
    */
   query(draft: MeasureUnit, options: { limit?: number; exclude?: ReadonlySet<string>; remember?: boolean } = {}): OverlapMatch[] {
     if (options.remember === false) return this.rebind(this.search(draft, options.limit ?? 5, options.exclude), draft);
-    const key = `${options.limit ?? 5}|${[...(options.exclude ?? [])].join('\n')}|${draft.titleShingles.join(',')}|${draft.sentences.map((s) => s.shingles.join(',')).join(';')}`;
+    const sets = [draft.titleShingles, ...draft.sentences.map((s) => s.shingles)];
+    // The sets' lengths first: they say where each set's content ends.
+    const key = `${options.limit ?? 5}|${[...(options.exclude ?? [])].join('\n')}|${sets.map((set) => set.length).join(',')}|${sets.map(contentKey).join('')}`;
     let found = this.memo.get(key);
     if (found === undefined) {
       found = this.search(draft, options.limit ?? 5, options.exclude);

@@ -1,7 +1,7 @@
 import type { Range } from '@policylint/core';
 import { bandKeys, signature } from './minhash.js';
 import type { OverlapParams } from './params.js';
-import { unionSorted } from './shingle.js';
+import { contentKey, unionSorted } from './shingle.js';
 import { isStopShingle } from './stop-shingles.js';
 import type { MeasureUnit } from './units.js';
 
@@ -44,7 +44,7 @@ const MAX_KEY_MEMO = 8192;
 
 /** The band keys of a shingle set, its slogan shingles left out (they would make everything a candidate). */
 export function unitKeys(shingleSet: Uint32Array, params: OverlapParams): Uint32Array {
-  const memoKey = `${params.n}/${params.bands}/${params.rows}:${shingleSet.join(',')}`;
+  const memoKey = `${params.n}/${params.bands}/${params.rows}:${contentKey(shingleSet)}`;
   let keys = keyMemo.get(memoKey);
   if (keys === undefined) {
     const informative = shingleSet.filter((h) => !isStopShingle(h, params.n));

@@ -9,8 +9,9 @@ import { similarityAndPair } from './overlap-messages.js';
 
 const INTERNAL_PARAMS = { ...DEFAULT_OVERLAP_PARAMS, minContainedWeight: Number.POSITIVE_INFINITY };
 // One table reused by every check (checks run one at a time): allocating 8 MB per keystroke was a
-// good part of an edit's cost.
-const scratchFrequencies = new DocumentFrequency();
+// good part of an edit's cost. Made on first use, not at import: a CLI run that never gets here
+// (outline, show) should not pay for it.
+let scratchFrequencies: DocumentFrequency | undefined;
 
 export const overlapInternal: Rule = {
   id: 'overlap-internal',
@@ -24,15 +25,19 @@ export const overlapInternal: Rule = {
     // Weights come from the corpus where there is one: a draft alone is too small to tell slogans.
     // Containment is off inside one document: its measures share its vocabulary and boilerplate, so
     // one measure's short task is easily "contained" in another's long one; a real internal repeat is a copy.
-    if (corpus !== undefined) scratchFrequencies.copyFrom(corpus.overlap().df);
-    else scratchFrequencies.clear();
-    const index = new OverlapIndex(INTERNAL_PARAMS, scratchFrequencies);
+    const frequencies = (scratchFrequencies ??= new DocumentFrequency());
+    if (corpus !== undefined) frequencies.copyFrom(corpus.overlap().df);
+    else frequencies.clear();
+    const index = new OverlapIndex(INTERNAL_PARAMS, frequencies);
     units.forEach((unit, i) => index.add(buildSegment(String(i), [unit], DEFAULT_OVERLAP_PARAMS)));
     const findings: RuleFinding[] = [];
+    // Only earlier measures: the later of two repeats is the one to report. One set of the measures not
+    // yet passed, which shrinks along the walk (a new set per measure was quadratic: 1 s on a 1 MB plan).
+    // Not remembered: the index lives for this check only.
+    const later = new Set(units.map((_, j) => String(j)));
     units.forEach((unit, i) => {
-      // Only earlier measures: the later of two repeats is the one to report.
-      const later = new Set(units.map((_, j) => String(j)).slice(i));
-      const [best] = index.query(unit, { limit: 1, exclude: later });
+      const [best] = index.query(unit, { limit: 1, exclude: later, remember: false });
+      later.delete(String(i));
       if (best === undefined || best.similarity < config.overlapThreshold) return;
       const earlier = units[Number(best.planId)]!.node;
       const label = headingLabel(earlier);
