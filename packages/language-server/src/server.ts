@@ -1,4 +1,4 @@
-import type { Locale } from '@policylint/checker';
+import { RULES, ruleDocsUrl, type Locale } from '@policylint/checker';
 import { join, sep } from 'node:path';
 import {
   DiagnosticRefreshRequest,
@@ -17,7 +17,6 @@ import {
   type WorkspaceFullDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { RULES, ruleDocsUrl } from '@policylint/checker';
 import { Analyses, filePath, type Analysis } from './analyses.js';
 import { completions, inlayHints, workspaceSymbols } from './features/assist.js';
 import { codeActions, FIX_ALL_KIND, prepareRename, rename, RENUMBER_KIND } from './features/edits.js';
@@ -225,9 +224,9 @@ export function startServer(connection: Connection): void {
     refresh();
   });
   const refresh = (): void => {
-    // Only a client that says it supports refresh gets asked; a failed refresh is the client's loss, not a crash.
-    if (pullDiagnostics && refreshDiagnostics) connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
-    else documents.all().forEach(schedule);
+    if (!pullDiagnostics) documents.all().forEach(schedule);
+    // Only a client that says it supports refresh is asked; a failed refresh is the client's loss, not a crash.
+    else if (refreshDiagnostics) connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
   };
 
   connection.onHover((params) => guarded('hover', null, async () => {
