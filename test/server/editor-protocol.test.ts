@@ -2,7 +2,15 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckWorkspaceResult, IndexStatus, RuleInfo } from '@policylint/language-server/protocol';
-import { DocumentDiagnosticRequest, HoverRequest, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node.js';
+import {
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticRequest,
+  HoverRequest,
+  WorkspaceDiagnosticRequest,
+  type Diagnostic,
+  type MarkupContent,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver-protocol/node.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startClient, type Client } from './lsp-client.js';
 
@@ -171,5 +179,39 @@ describe('hover of a citation of a corpus measure', () => {
     const [heading, , text] = (hover?.contents as MarkupContent).value.split('\n');
     expect(heading).toBe(`**《${SEED_TITLE}》 3.加强融资支持服务**`);
     expect(text).toMatch(/^3\.加強融資支持服務。支持民間投資項目/);
+  });
+});
+
+describe('workspace diagnostics pulled again (VS Code asks 2 s after every answer)', () => {
+  beforeEach(() => {
+    cpSync(SEED, join(dir, 'seeds/seed.txt'));
+    writeFileSync(join(dir, 'draft.txt'), DRAFT);
+    writeFileSync(join(dir, 'notes.md'), '# 会议记录\n\n1.讨论了预算。\n');
+  });
+
+  const pull = async (previous: WorkspaceDocumentDiagnosticReport[]): Promise<WorkspaceDocumentDiagnosticReport[]> => {
+    const previousResultIds = previous.map((r) => ({ uri: r.uri, value: r.resultId! }));
+    const report = await client!.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds });
+    return (report as { items: WorkspaceDocumentDiagnosticReport[] }).items;
+  };
+  const kinds = (items: WorkspaceDocumentDiagnosticReport[]): string[] => items.map((r) => `${r.uri.split('/').pop()}:${r.kind}`);
+
+  it('answers “unchanged” for files that did not change since the client’s result, in full for one that did', async () => {
+    client = await startClient({ pull: true, folder: dir });
+    const first = await pull([]);
+    expect(kinds(first)).toEqual(['draft.txt:full', 'seed.txt:full']);
+    expect(kinds(await pull(first))).toEqual(['draft.txt:unchanged', 'seed.txt:unchanged']);
+    // A different size too, so the change shows on file systems with coarse modification times.
+    writeFileSync(join(dir, 'draft.txt'), `${DRAFT.replace('二、保障措施\n1.', '二、保障措施\n4.')}\n本措施自印发之日起施行。`);
+    const third = await pull(first);
+    expect(kinds(third)).toEqual(['draft.txt:full', 'seed.txt:unchanged']);
+    expect(codes((third[0] as { items: Diagnostic[] }).items)).toContain('6:numbering-sequence');
+  });
+
+  it('checks every file again after a settings change', async () => {
+    client = await startClient({ pull: true, folder: dir });
+    const first = await pull([]);
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    expect(kinds(await pull(first))).toEqual(['draft.txt:full', 'seed.txt:full']);
   });
 });

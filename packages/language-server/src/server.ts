@@ -14,7 +14,6 @@ import {
   type InitializeParams,
   type InitializeResult,
   type WorkspaceDiagnosticReport,
-  type WorkspaceFullDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses, filePath, type Analysis } from './analyses.js';
@@ -34,7 +33,7 @@ import {
 } from './protocol.js';
 import { DEFAULT_SETTINGS, localeOf, readSettings, type EditorSettings } from './settings.js';
 import { toDiagnostic } from './to-lsp.js';
-import { workspaceDocuments } from './workspace-files.js';
+import { WorkspaceDiagnostics } from './workspace-diagnostics.js';
 
 /**
  * Serves policylint over an LSP connection. The server only translates: documents in, checker
@@ -71,11 +70,14 @@ export function startServer(connection: Connection): void {
       .filter((folder): folder is string => folder !== undefined && (path === folder || path.startsWith(`${folder}${sep}`)))
       .sort((a, b) => b.length - a.length)[0];
   const analyses = new Analyses({ settings, log, corpusCache: () => indexStatus.corpusCache(), folderOf });
+  const localeFor = async (uri: string): Promise<Locale> => (await settings(uri)).locale ?? displayLocale;
+  const workspace = new WorkspaceDiagnostics({ folders: () => folders, openUris: () => new Set(documents.all().map((d) => d.uri)), settings, localeFor, analyses });
   /**
    * Configuration or corpus may have changed (or this is the start): drop both caches, then index each
    * folder's corpus up front, so the first check does not wait for it and the editor can show the state.
    */
   const reindex = (): Promise<void> => {
+    workspace.invalidate();
     analyses.reset();
     indexStatus.reset();
     return guarded('index', undefined, async () => {
@@ -86,7 +88,6 @@ export function startServer(connection: Connection): void {
       }
     }).then(() => indexStatus.publish());
   };
-  const localeFor = async (uri: string): Promise<Locale> => (await settings(uri)).locale ?? displayLocale;
 
   /** Runs a handler; a failure is logged once per kind and answered with the fallback. */
   const guarded = <T>(name: string, fallback: T, work: () => Promise<T> | T): Promise<T> =>
@@ -174,6 +175,8 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen(({ document }) => schedule(document));
   documents.onDidChangeContent(({ document }) => schedule(document));
   documents.onDidClose(({ document }) => {
+    // The closed file's diagnostics now come from workspace pulls, which must not answer "unchanged" from before it was opened.
+    workspace.invalidate();
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
     analyses.forget(document.uri);
@@ -187,30 +190,13 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  /** The reports of every plan of the workspace that is not open (open ones come through document pulls). */
-  const workspaceReports = async (token: CancellationToken | undefined): Promise<{ files: number; items: WorkspaceFullDocumentDiagnosticReport[] }> => {
-    const { workspaceDiagnosticsLimit } = await settings(folders[0] ?? '');
-    const open = new Set(documents.all().map((d) => d.uri));
-    const files = await workspaceDocuments(folders, workspaceDiagnosticsLimit, open);
-    const items: WorkspaceFullDocumentDiagnosticReport[] = [];
-    for (const document of files) {
-      if (token?.isCancellationRequested === true) break;
-      if (!(await settings(document.uri)).enable) continue;
-      const analysis = await analyses.get(document);
-      analyses.forget(document.uri);
-      if (!analysis.isPlan) continue;
-      const locale = await localeFor(document.uri);
-      items.push({ kind: DocumentDiagnosticReportKind.Full, uri: document.uri, version: null, items: analysis.result.findings.map((f) => toDiagnostic(f, locale, document.uri)) });
-    }
-    return { files: files.length, items };
-  };
-
   // Every plan of the workspace, not only open ones (open ones come through document pulls).
-  connection.languages.diagnostics.onWorkspace((_params, token) =>
+  connection.languages.diagnostics.onWorkspace((params, token) =>
     guarded<WorkspaceDiagnosticReport>('workspaceDiagnostics', { items: [] }, async () => {
       const { workspaceDiagnostics, enable } = await settings(folders[0] ?? '');
       if (!workspaceDiagnostics || !enable) return { items: [] };
-      return { items: (await workspaceReports(token)).items };
+      const previous = new Map(params.previousResultIds.map(({ uri, value }) => [uri, value]));
+      return { items: (await workspace.reports(token, previous)).items };
     }),
   );
 
@@ -300,8 +286,8 @@ export function startServer(connection: Connection): void {
   );
   connection.onRequest(CHECK_WORKSPACE_REQUEST, () =>
     guarded<CheckWorkspaceResult>('checkWorkspace', { files: 0, plans: 0, errors: 0, warnings: 0, infos: 0 }, async () => {
-      const { files, items } = await workspaceReports(undefined);
-      const plans = items.map((report) => report.items);
+      const { files, items } = await workspace.reports(undefined, new Map());
+      const plans = items.flatMap((report) => (report.kind === DocumentDiagnosticReportKind.Full ? [report.items] : []));
       for (const document of documents.all()) if ((await analysisOf(document.uri)) !== undefined) plans.push(await diagnosticsOf(document.uri));
       refresh();
       return summarize(files + documents.all().length, plans);

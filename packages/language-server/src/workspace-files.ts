@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -6,26 +6,40 @@ import { URI } from 'vscode-uri';
 const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.policylint/**', '**/dist/**'];
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/**
- * The `.txt` and `.md` files of the workspace folders as documents, at most `limit` of them, in path
- * order. Files that are not UTF-8 are skipped: they cannot be checked, and saying so is the CLI's job.
- */
-export async function workspaceDocuments(folders: readonly string[], limit: number, skip: ReadonlySet<string>): Promise<TextDocument[]> {
-  const out: TextDocument[] = [];
+/** A text file of the workspace, not read yet. */
+export interface WorkspaceFile {
+  uri: string;
+  path: string;
+  /** Changes when the file does (modification time and size): a workspace pull skips unchanged files by it. */
+  stamp: string;
+}
+
+/** The `.txt` and `.md` files of the workspace folders, at most `limit` of them, in path order, except `skip`. */
+export async function workspaceFiles(folders: readonly string[], limit: number, skip: ReadonlySet<string>): Promise<WorkspaceFile[]> {
+  const out: WorkspaceFile[] = [];
   for (const folder of folders) {
     const root = URI.parse(folder);
     if (root.scheme !== 'file') continue;
-    const files = (await glob('**/*.{txt,md}', { cwd: root.fsPath, absolute: true, ignore: IGNORED })).sort();
-    for (const file of files) {
+    const paths = (await glob('**/*.{txt,md}', { cwd: root.fsPath, absolute: true, ignore: IGNORED })).sort();
+    for (const path of paths) {
       if (out.length >= limit) return out;
-      const uri = URI.file(file).toString();
+      const uri = URI.file(path).toString();
       if (skip.has(uri)) continue;
-      try {
-        out.push(TextDocument.create(uri, file.endsWith('.md') ? 'markdown' : 'plaintext', 0, UTF8.decode(await readFile(file))));
-      } catch {
-        // Unreadable or not UTF-8: nothing to report from here.
-      }
+      const info = await stat(path).catch(() => undefined);
+      if (info !== undefined) out.push({ uri, path, stamp: `${info.mtimeMs}:${info.size}` });
     }
   }
   return out;
+}
+
+/**
+ * The file as a document; undefined when it cannot be read or is not UTF-8: it cannot be checked, and
+ * saying so is the CLI's job.
+ */
+export async function readWorkspaceFile(file: WorkspaceFile): Promise<TextDocument | undefined> {
+  try {
+    return TextDocument.create(file.uri, file.path.endsWith('.md') ? 'markdown' : 'plaintext', 0, UTF8.decode(await readFile(file.path)));
+  } catch {
+    return undefined;
+  }
 }
