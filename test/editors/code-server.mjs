@@ -15,7 +15,6 @@ const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'package.json'), 'u
 /** What users install: `npm run package -w apps/vscode` makes it (`npm run test:editors` does first). */
 export const VSIX = join(EXTENSION_DIR, `${manifest.name}-${manifest.version}.vsix`);
 
-
 /**
  * Starts code-server on a fresh copy of the test workspace with the packaged extension installed, and
  * opens it in headless Chromium. `language` is the display language: `en`, or `zh-cn` through a stub
@@ -23,10 +22,15 @@ export const VSIX = join(EXTENSION_DIR, `${manifest.name}-${manifest.version}.vs
  */
 export async function startVSCode({ language }) {
   const tmp = mkdtempSync(join(tmpdir(), 'pl-vsc-')); // short: Unix socket paths under it max out at ~107 characters
-  const { folder, draft } = makeWorkspace(tmp);
+  const { folder } = makeWorkspace(tmp);
   const exts = join(tmp, 'exts');
   const userData = join(tmp, 'ud');
-  installExtension(exts, userData);
+  try {
+    installExtension(exts, userData);
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
   writeSettings(userData);
   if (language === 'zh-cn') installChineseStub(exts, userData);
 
@@ -69,7 +73,7 @@ export async function startVSCode({ language }) {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-    return { page, folder, draft, close, log: () => readFileSync(join(tmp, 'code-server.log'), 'utf8') };
+    return { page, folder, close };
   } catch (error) {
     await close();
     throw error;

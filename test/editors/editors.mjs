@@ -1,6 +1,5 @@
 // What the real-editor tests share: paths, the test workspace, and why a test is skipped.
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -8,13 +7,13 @@ export const EXTENSION_DIR = join(ROOT, 'apps/vscode');
 /** The server as the extension ships it: one bundled file. */
 export const SERVER_JS = join(EXTENSION_DIR, 'dist/server.js');
 export const ARTIFACTS = process.env.E2E_ARTIFACTS ?? join(ROOT, 'test-results');
-export const SEED_TITLE = '厦门市再创营商环境新优势助力企业高质量发展行动方案';
+const SEED_TITLE = '厦门市再创营商环境新优势助力企业高质量发展行动方案';
 
 /** The problems the draft is written to have, as `line:rule` (1-based lines), and nothing else. */
 export const EXPECTED_PROBLEMS = ['5:overlap-existing', '7:numbering-sequence', '8:xref-unresolved'];
 
-/** A fresh copy of the test workspace: the draft and the repository's seeds/. */
-export function makeWorkspace(parent = mkdtempSync(join(tmpdir(), 'pl-ws-'))) {
+/** A fresh copy of the test workspace in `parent`: the draft and the repository's seeds/. */
+export function makeWorkspace(parent) {
   const folder = join(parent, 'ws');
   cpSync(join(import.meta.dirname, 'fixtures/workspace'), folder, { recursive: true });
   cpSync(join(ROOT, 'seeds'), join(folder, 'seeds'), { recursive: true });
@@ -30,8 +29,8 @@ export function citationOfMeasure3(draftText) {
 
 export const draftText = () => readFileSync(join(import.meta.dirname, 'fixtures/workspace/draft.txt'), 'utf8');
 
-/** Why a test cannot run here (undefined when it can): the message node:test prints for the skip. */
-export function missing(checks) {
-  const absent = checks.filter(([, path]) => !existsSync(path)).map(([what]) => what);
+/** Why a test cannot run here (undefined when it can), from [what is needed, whether it is there] pairs: the message node:test prints for the skip. */
+export function missing(needs) {
+  const absent = needs.filter(([, present]) => !present).map(([what]) => what);
   return absent.length === 0 ? undefined : `needs ${absent.join(', ')} (CI installs them: see .ci/run)`;
 }

@@ -1,16 +1,16 @@
 // The extension in real VS Code (code-server 4.100.3 in Debian's Chromium): the Problems panel, hover,
 // the renumber command and the status bar, once with the display language en and once zh-cn.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CHROMIUM, CODE_SERVER, startVSCode, VSIX } from './code-server.mjs';
 import { ARTIFACTS, citationOfMeasure3, draftText, EXPECTED_PROBLEMS, missing } from './editors.mjs';
 
 const skip = missing([
-  ['the code-server harness (tools/code-server/install.sh)', CODE_SERVER],
-  ['Chromium (apt-get install chromium)', CHROMIUM],
-  ['the packaged extension (npm run build && npm run package -w apps/vscode)', VSIX],
+  ['the code-server harness (tools/code-server/install.sh)', existsSync(CODE_SERVER)],
+  ['Chromium (apt-get install chromium)', existsSync(CHROMIUM)],
+  ['the packaged extension (npm run build && npm run package -w apps/vscode)', existsSync(VSIX)],
 ]);
 
 /** Opens the draft from the Explorer and waits for its editor. */
