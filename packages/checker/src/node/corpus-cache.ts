@@ -1,4 +1,5 @@
 import type { Corpus } from '../corpus.js';
+import { corpusFingerprint } from './corpus-fingerprint.js';
 import { findCorpusSource, loadCorpus, type CorpusSource } from './load-corpus.js';
 
 export interface LoadedCorpus {
@@ -15,6 +16,7 @@ export interface LoadedCorpus {
  */
 export class CorpusCache {
   private readonly loaded = new Map<string, Promise<LoadedCorpus>>();
+  private readonly fingerprints = new Map<string, Promise<string>>();
 
   /** The corpus for a checked file, or undefined when there is none (see `findCorpusSource`). */
   async forFile(file: string, config: { path: string | undefined; corpus: readonly string[] | undefined }): Promise<LoadedCorpus | undefined> {
@@ -24,12 +26,24 @@ export class CorpusCache {
 
   /** The corpus of an explicit source (`--corpus`), loaded once. */
   load(source: CorpusSource): Promise<LoadedCorpus> {
-    const key = JSON.stringify([source.baseDir, source.globs]);
-    let entry = this.loaded.get(key);
-    if (entry === undefined) {
-      entry = loadCorpus(source).then((loaded) => ({ ...loaded, source }));
-      this.loaded.set(key, entry);
-    }
-    return entry;
+    return once(this.loaded, sourceKey(source), () => loadCorpus(source).then((loaded) => ({ ...loaded, source })));
   }
+
+  /** The source's `corpusFingerprint`, computed once: what a result cache keys on without loading the corpus. */
+  fingerprint(source: CorpusSource): Promise<string> {
+    return once(this.fingerprints, sourceKey(source), () => corpusFingerprint(source));
+  }
+}
+
+function sourceKey(source: CorpusSource): string {
+  return JSON.stringify([source.baseDir, source.globs]);
+}
+
+function once<T>(memo: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let entry = memo.get(key);
+  if (entry === undefined) {
+    entry = make();
+    memo.set(key, entry);
+  }
+  return entry;
 }
