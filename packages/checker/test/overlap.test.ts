@@ -128,6 +128,29 @@ describe('the stored index', () => {
     expect(checkText(draft, { corpus: fresh }).findings).toEqual(checkText(draft, { corpus }).findings);
   });
 
+  it('with a reader of the stored bytes, keeps shingles and metadata on disk and matches the same', () => {
+    const plan = parsePlan(readRepoFile(SEED));
+    const bytes = serializeSegment(buildSegment(SEED, measureUnits(plan, DEFAULT_OVERLAP_PARAMS), DEFAULT_OVERLAP_PARAMS));
+    const reads: number[] = [];
+    const stored = deserializeSegment(bytes, SEED, DEFAULT_OVERLAP_PARAMS, {
+      reread: (offset, length) => {
+        reads.push(length);
+        return bytes.subarray(offset, offset + length);
+      },
+    })!;
+    expect(stored.sentenceShingles.length).toBe(0);
+    const onDisk = new Corpus([{ id: SEED, text: readRepoFile(SEED) }], new Map([[SEED, stored]]));
+    const draft = loadFixture('overlap-draft.txt').text;
+    expect(checkText(draft, { corpus: onDisk }).findings).toEqual(checkText(draft, { corpus }).findings);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(Math.max(...reads)).toBeLessThan(bytes.length); // parts are read, not the file again and again
+
+    // The stored file gone since: nothing to score or name from it, and no failure.
+    const gone = deserializeSegment(bytes, SEED, DEFAULT_OVERLAP_PARAMS, { reread: () => undefined })!;
+    const orphan = new Corpus([{ id: SEED, text: readRepoFile(SEED) }], new Map([[SEED, gone]]));
+    expect(checkText(draft, { corpus: orphan }).findings.filter((f) => f.ruleId === 'overlap-existing')).toEqual([]);
+  });
+
   it('refuses damaged bytes and bytes made with other parameters', () => {
     const segment = buildSegment('x', measureUnits(parsePlan('一、甲\n1.推进改革。'), DEFAULT_OVERLAP_PARAMS), DEFAULT_OVERLAP_PARAMS);
     const bytes = serializeSegment(segment);
@@ -168,6 +191,22 @@ describe('the stored index', () => {
     afresh.add(segmentOf('seed', seed));
     expect(answers(changed).flat().some((a) => a.startsWith('seed#'))).toBe(true);
     expect(answers(changed)).toEqual(answers(afresh));
+  });
+
+  it('a corpus that reads texts back finds and quotes as one that holds them, reading each text once while it is recent', () => {
+    const reads: string[] = [];
+    const lazy = new Corpus([{ id: SEED, text: readRepoFile(SEED) }], new Map(), (id) => {
+      reads.push(id);
+      return readRepoFile(id);
+    });
+    const draft = loadFixture('overlap-draft.txt').text;
+    expect(reads).toEqual([]); // titles come from the text handed in; nothing is read back yet
+    const findings = checkText(draft, { corpus: lazy }).findings;
+    expect(findings.filter((f) => f.ruleId === 'overlap-existing').length).toBeGreaterThan(0);
+    expect(findings).toEqual(checkText(draft, { corpus }).findings);
+    expect(reads).toEqual([SEED]);
+    expect(lazy.get(SEED)!.text).toBe(readRepoFile(SEED));
+    expect(reads).toEqual([SEED]);
   });
 
   it('serves two indexes that share a segment: the second computes the keys the first took', () => {

@@ -40,10 +40,10 @@ export class IndexStatusTracker {
     let plans = 0;
     let measures = 0;
     for (const { corpus } of this.loaded) {
-      for (const plan of corpus.plans) {
-        plans++;
-        measures += corpus.segment(plan).measures.length;
-      }
+      plans += corpus.plans.length;
+      // Counted from the index (built for the first check anyway), not from each plan's metadata,
+      // which a large corpus keeps on disk.
+      measures += corpus.overlap().measureCount;
     }
     if (this.failure !== undefined) return { state: 'error', plans, measures, message: this.failure };
     return { state: this.loading > 0 ? 'indexing' : 'ready', plans, measures };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, parse as parsePath, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
@@ -44,7 +45,7 @@ export async function loadCorpus(
   source: CorpusSource,
   options: { cacheDir?: string | undefined } = { cacheDir: overlapCacheDir(source.baseDir) },
 ): Promise<{ corpus: Corpus; files: string[]; skipped: string[] }> {
-  const files = (await glob([...source.globs], { cwd: source.baseDir, absolute: true, ignore: IGNORED })).sort();
+  const files = await listCorpusFiles(source);
   const documents: Array<{ id: string; text: string }> = [];
   const skipped: string[] = [];
   for (const file of files) {
@@ -53,7 +54,23 @@ export async function loadCorpus(
     else skipped.push(file);
   }
   const { segments } = await loadSegments(documents, options.cacheDir);
-  return { corpus: new Corpus(documents, segments), files: documents.map((d) => d.id), skipped };
+  // The corpus keeps titles and segments; a text is read again when a quote or a citation needs it.
+  const corpus = new Corpus(documents, segments, readTextAgain);
+  return { corpus, files: documents.map((d) => d.id), skipped };
+}
+
+function readTextAgain(file: string): string | undefined {
+  try {
+    const decoded = decodeText(readFileSync(file));
+    return decoded.kind === 'text' ? decoded.text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The files a corpus source's globs match, absolute, in path order. */
+export async function listCorpusFiles(source: CorpusSource): Promise<string[]> {
+  return (await glob([...source.globs], { cwd: source.baseDir, absolute: true, ignore: IGNORED })).sort();
 }
 
 function isDirectory(path: string): Promise<boolean> {

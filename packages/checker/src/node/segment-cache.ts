@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parsePlan } from '@policylint/core';
@@ -26,7 +27,7 @@ export async function loadSegments(
   let reused = 0;
   for (const { id, text } of documents) {
     const file = cacheDir === undefined ? undefined : join(cacheDir, `${segmentCacheKey()}-${createHash('sha256').update(text).digest('hex')}.bin`);
-    const cached = file === undefined ? undefined : await readFile(file).then((bytes) => deserializeSegment(bytes, id), () => undefined);
+    const cached = file === undefined ? undefined : await readFile(file).then((bytes) => deserializeSegment(bytes, id, DEFAULT_OVERLAP_PARAMS, { reread: rereader(file) }), () => undefined);
     if (cached !== undefined) {
       segments.set(id, cached);
       reused++;
@@ -38,6 +39,22 @@ export async function loadSegments(
     if (file !== undefined) await store(file, serializeSegment(segment));
   }
   return { segments, built, reused };
+}
+
+/** Reads `length` bytes at `offset` of a stored segment again, or undefined when it is gone. */
+function rereader(file: string): (offset: number, length: number) => Uint8Array | undefined {
+  return (offset, length) => {
+    let fd: number | undefined;
+    try {
+      fd = openSync(file, 'r');
+      const bytes = new Uint8Array(length);
+      return readSync(fd, bytes, 0, length, offset) === length ? bytes : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  };
 }
 
 async function store(file: string, bytes: Uint8Array): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Range } from '@policylint/core';
 import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
 import { BandTable } from './band-table.js';
-import { measureCount, measureShingles, unitKeys, type Segment, type SegmentMeasure } from './segment.js';
+import { measureCount, measureSentences, measureShingles, sentenceShingles, unitKeys, type Segment, type SegmentMeasure } from './segment.js';
 import { contentKey } from './shingle.js';
 import { containment, jaccard, overlapOfWeighted, weightedOverlap, weightsOf, type Overlap } from './similarity.js';
 import type { MeasureUnit, SentenceUnit } from './units.js';
@@ -46,13 +46,15 @@ export class OverlapIndex {
     this.segments.set(segment.planId, segment);
     this.bandTableCurrent = false;
     this.memo.clear();
-    this.df.addSentences(segment.sentenceShingles, segment.sentenceStart[measureCount(segment)]!);
+    const sentences = segment.sentenceStart[measureCount(segment)]!;
+    this.df.addSentences(sentenceShingles(segment, 0, sentences), sentences);
   }
 
   remove(planId: string): void {
     const old = this.segments.get(planId);
     if (old === undefined) return;
-    this.df.addSentences(old.sentenceShingles, old.sentenceStart[measureCount(old)]!, -1);
+    const sentences = old.sentenceStart[measureCount(old)]!;
+    this.df.addSentences(sentenceShingles(old, 0, sentences), sentences, -1);
     this.segments.delete(planId);
     this.bandTableCurrent = false;
     this.memo.clear();
@@ -104,8 +106,10 @@ export class OverlapIndex {
     const scored = mostHits(found, this.params.maxCandidates).map(({ segment, measure }) => this.score(draft, draftWeights, segment, measure));
     scored.sort((a, b) => b.similarity - a.similarity);
     // Measure metadata is read only for what is returned (a stored plan parses it on first use).
-    return scored.slice(0, limit).map(({ segment, m, similarity, pair }) => {
-      const measure = segment.measures[m]!;
+    return scored.slice(0, limit).flatMap(({ segment, m, similarity, pair }) => {
+      const measure = segment.measures[m];
+      // No metadata: a stored segment whose file was deleted since; its match cannot be named.
+      if (measure === undefined) return [];
       return {
         planId: segment.planId,
         measure,
@@ -118,18 +122,18 @@ export class OverlapIndex {
   /** Scores a draft measure against one corpus measure. */
   private score(draft: MeasureUnit, draftWeights: readonly Float32Array[], segment: Segment, m: number): Scored {
     // A measure that is only a short title names a topic; sharing a topic is not a repeat.
-    const bothHaveTasks = draft.sentences.length > 0 && segment.sentenceStart[m + 1]! > segment.sentenceStart[m]!;
-    const whole = bothHaveTasks ? jaccard(weightedOverlap(draft.shingles, measureShingles(segment, m), this.df)) : 0;
+    const sentences = measureSentences(segment, m);
+    const bothHaveTasks = draft.sentences.length > 0 && sentences.length > 0;
+    const whole = bothHaveTasks ? jaccard(weightedOverlap(draft.shingles, measureShingles(segment, m, sentences), this.df)) : 0;
     let pair: Scored['pair'];
-    for (let s = segment.sentenceStart[m]!; s < segment.sentenceStart[m + 1]!; s++) {
-      const corpus = segment.sentenceShingles.subarray(segment.sentenceOffsets[s]!, segment.sentenceOffsets[s + 1]!);
+    sentences.forEach((corpus, c) => {
       const corpusWeights = this.weightsOf(corpus);
       draft.sentences.forEach((sentence, i) => {
         const similarity = this.similarityOf(overlapOfWeighted(sentence.shingles, draftWeights[i]!, corpus, corpusWeights));
         // A pair that scored nothing (too light to count) is no evidence: it is never quoted.
-        if (similarity > (pair?.similarity ?? 0)) pair = { similarity, draft: sentence, corpus: s - segment.sentenceStart[m]! };
+        if (similarity > (pair?.similarity ?? 0)) pair = { similarity, draft: sentence, corpus: c };
       });
-    }
+    });
     return { segment, m, similarity: Math.max(whole, pair?.similarity ?? 0), pair };
   }
 

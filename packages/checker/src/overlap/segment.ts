@@ -28,7 +28,14 @@ export interface Segment {
   sentenceStart: Uint32Array;
   /** Sentence unit s's shingles are sentenceShingles[sentenceOffsets[s] … sentenceOffsets[s + 1]). */
   sentenceOffsets: Uint32Array;
+  /** Empty when `readShingles` is set: read them with `sentenceShingles()`. */
   sentenceShingles: Uint32Array;
+  /**
+   * Reads sentenceShingles[from … to) from where the segment is stored. A large corpus's shingles
+   * are most of its index and a check scores only a few dozen measures, so a stored segment leaves
+   * them on disk.
+   */
+  readShingles?: ((from: number, to: number) => Uint32Array) | undefined;
   /** Measure m's short-title shingles are titleShingles[titleOffsets[m] … titleOffsets[m + 1]). */
   titleOffsets: Uint32Array;
   titleShingles: Uint32Array;
@@ -97,10 +104,9 @@ export function computeBandKeys(segment: Segment, params: OverlapParams): { keys
   const pairs: Array<[key: number, measure: number]> = [];
   for (let m = 0; m < measureCount(segment); m++) {
     const keys = new Set<number>();
-    for (let s = segment.sentenceStart[m]!; s < segment.sentenceStart[m + 1]!; s++) {
-      for (const key of unitKeys(segment.sentenceShingles.subarray(segment.sentenceOffsets[s]!, segment.sentenceOffsets[s + 1]!), params)) keys.add(key);
-    }
-    for (const key of unitKeys(measureShingles(segment, m), params)) keys.add(key);
+    const sentences = measureSentences(segment, m);
+    for (const sentence of sentences) for (const key of unitKeys(sentence, params)) keys.add(key);
+    for (const key of unitKeys(measureShingles(segment, m, sentences), params)) keys.add(key);
     for (const key of keys) pairs.push([key, m]);
   }
   pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -109,17 +115,14 @@ export function computeBandKeys(segment: Segment, params: OverlapParams): { keys
 
 /**
  * Hands a segment's band keys over to a band table, which keeps its own corpus-wide copy: the
- * segment then holds only what scoring needs. A segment read from the cache has all its arrays on
- * one file buffer; the kept ones are copied off it so the buffer, keys and all, can be freed.
- * Keys already handed over (a segment shared by two indexes) are computed again.
+ * segment then holds only what scoring needs. Keys already handed over (a segment shared by two
+ * indexes) are computed again.
  */
 export function takeBandKeys(segment: Segment, params: OverlapParams): { keys: Uint32Array; keyMeasures: Uint32Array } {
-  const taken = segment.keys.length > 0 || measureCount(segment) === 0 ? { keys: segment.keys, keyMeasures: segment.keyMeasures } : computeBandKeys(segment, params);
-  if (segment.keys.length > 0) {
-    segment.keys = EMPTY;
-    segment.keyMeasures = EMPTY;
-    for (const name of ['sentenceStart', 'sentenceOffsets', 'sentenceShingles', 'titleOffsets', 'titleShingles'] as const) segment[name] = segment[name].slice();
-  }
+  if (segment.keys.length === 0 && measureCount(segment) > 0) return computeBandKeys(segment, params);
+  const taken = { keys: segment.keys, keyMeasures: segment.keyMeasures };
+  segment.keys = EMPTY;
+  segment.keyMeasures = EMPTY;
   return taken;
 }
 
@@ -141,14 +144,28 @@ export function measureCount(segment: Segment): number {
   return segment.sentenceStart.length - 1;
 }
 
+/** The shingles of sentence units [from, to) of a segment, as one block, from memory or from disk. */
+export function sentenceShingles(segment: Segment, from: number, to: number): Uint32Array {
+  const start = segment.sentenceOffsets[from]!;
+  const end = segment.sentenceOffsets[to]!;
+  return segment.readShingles === undefined ? segment.sentenceShingles.subarray(start, end) : segment.readShingles(start, end);
+}
+
+/** The shingle set of each sentence of measure m (one read for a stored segment). */
+export function measureSentences(segment: Segment, m: number): Uint32Array[] {
+  const first = segment.sentenceStart[m]!;
+  const end = segment.sentenceStart[m + 1]!;
+  const block = sentenceShingles(segment, first, end);
+  const base = segment.sentenceOffsets[first]!;
+  const sets: Uint32Array[] = [];
+  for (let s = first; s < end; s++) sets.push(block.subarray(segment.sentenceOffsets[s]! - base, segment.sentenceOffsets[s + 1]! - base));
+  return sets;
+}
+
 /**
  * All shingles of measure m, made when needed from its titles and sentences: keeping the union
  * as well would double the index's largest array.
  */
-export function measureShingles(segment: Segment, m: number): Uint32Array {
-  const parts = [segment.titleShingles.subarray(segment.titleOffsets[m]!, segment.titleOffsets[m + 1]!)];
-  for (let s = segment.sentenceStart[m]!; s < segment.sentenceStart[m + 1]!; s++) {
-    parts.push(segment.sentenceShingles.subarray(segment.sentenceOffsets[s]!, segment.sentenceOffsets[s + 1]!));
-  }
-  return unionSorted(parts);
+export function measureShingles(segment: Segment, m: number, sentences: readonly Uint32Array[] = measureSentences(segment, m)): Uint32Array {
+  return unionSorted([segment.titleShingles.subarray(segment.titleOffsets[m]!, segment.titleOffsets[m + 1]!), ...sentences]);
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
-import type { Segment, SegmentMeasure } from './segment.js';
+import { sentenceShingles, type Segment, type SegmentMeasure } from './segment.js';
 
 /** Bumped whenever the segment layout or the way shingles are made changes: old caches then miss. */
 export const SEGMENT_FORMAT = 5;
@@ -18,10 +18,10 @@ interface Header {
 
 /**
  * A segment as bytes: a JSON header (array lengths), the measure metadata as JSON, and the typed
- * arrays as they are in memory. Loading wraps the bytes; it neither rebuilds nor copies.
+ * arrays as they are in memory. Loading copies the arrays out; it does not rebuild anything.
  */
 export function serializeSegment(segment: Segment, params: OverlapParams = DEFAULT_OVERLAP_PARAMS): Uint8Array {
-  const arrays = ARRAYS.map((name) => segment[name]);
+  const arrays = ARRAYS.map((name) => (name === 'sentenceShingles' ? sentenceShingles(segment, 0, segment.sentenceOffsets.length - 1) : segment[name]));
   const header: Header = { key: segmentCacheKey(params), lengths: arrays.map((a) => a.length) };
   const encoder = new TextEncoder();
   // Measure metadata is a JSON part of its own: it is read only when a match from this plan is reported.
@@ -44,45 +44,111 @@ export function serializeSegment(segment: Segment, params: OverlapParams = DEFAU
   return bytes;
 }
 
+/** Reads `length` bytes at `offset` of where a segment is stored; undefined when it cannot. */
+export type Reread = (offset: number, length: number) => Uint8Array | undefined;
+
 /**
- * Reads a stored segment back for `planId`.
+ * Reads a stored segment back for `planId`. With `reread` (the stored file read again at a byte
+ * offset), the sentence shingles and the measure metadata are not held but read back when scoring
+ * or a match needs them: they are most of a segment, and a check touches a few dozen measures.
  * @returns the segment, or undefined when the bytes are damaged or were made with other parameters.
  */
-export function deserializeSegment(bytes: Uint8Array, planId: string, params: OverlapParams = DEFAULT_OVERLAP_PARAMS): Segment | undefined {
+export function deserializeSegment(
+  bytes: Uint8Array,
+  planId: string,
+  params: OverlapParams = DEFAULT_OVERLAP_PARAMS,
+  options: { reread?: Reread } = {},
+): Segment | undefined {
   try {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const decoder = new TextDecoder();
     const headerLength = view.getUint32(0, true);
     const header = JSON.parse(decoder.decode(bytes.subarray(4, 4 + headerLength))) as Header;
     if (header.key !== segmentCacheKey(params) || header.lengths.length !== ARRAYS.length) return undefined;
-    const measuresAt = 4 + headerLength;
-    const measuresLength = view.getUint32(measuresAt, true);
-    const measureBytes = bytes.subarray(measuresAt + 4, measuresAt + 4 + measuresLength);
-    if (measureBytes.length !== measuresLength) return undefined;
-    let at = Math.ceil((measuresAt + 4 + measuresLength) / 4) * 4;
-    const arrays = header.lengths.map((length) => {
-      const offset = bytes.byteOffset + at;
-      // A view on the file's bytes where they are aligned (no copy: loading is mostly this); a copy where not.
-      let array: Uint32Array;
-      if (offset % 4 === 0) array = new Uint32Array(bytes.buffer, offset, length);
-      else {
-        array = new Uint32Array(length);
-        new Uint8Array(array.buffer).set(bytes.subarray(at, at + length * 4));
-      }
+    const measuresAt = 4 + headerLength + 4;
+    const measuresLength = view.getUint32(measuresAt - 4, true);
+    if (measuresAt + measuresLength > bytes.length) return undefined;
+    const starts: number[] = [];
+    let at = Math.ceil((measuresAt + measuresLength) / 4) * 4;
+    for (const length of header.lengths) {
+      starts.push(at);
       at += length * 4;
-      return array;
-    });
+    }
     if (at !== bytes.length) return undefined;
-    const [sentenceStart, sentenceOffsets, sentenceShingles, titleOffsets, titleShingles, keys, keyMeasures] = arrays as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-    let measures: SegmentMeasure[] | undefined;
-    const segment = { planId, sentenceStart, sentenceOffsets, sentenceShingles, titleOffsets, titleShingles, keys, keyMeasures } as Segment;
-    // Parsed on first use: most plans of a large corpus never produce a match in a run.
-    Object.defineProperty(segment, 'measures', {
-      enumerable: true,
-      get: () => (measures ??= JSON.parse(decoder.decode(measureBytes)) as SegmentMeasure[]),
-    });
+    const { reread } = options;
+    // Each array a copy of its own: views on the file's bytes would keep all of them alive as long as
+    // any one is, and the band table takes the keys over and drops them (`takeBandKeys`).
+    const array = (i: number): Uint32Array => copyUint32(bytes, starts[i]!, header.lengths[i]!);
+    const segment = {
+      planId,
+      sentenceStart: array(0),
+      sentenceOffsets: array(1),
+      sentenceShingles: reread === undefined ? array(2) : new Uint32Array(0),
+      readShingles: reread === undefined ? undefined : shingleReader(reread, starts[2]!),
+      titleOffsets: array(3),
+      titleShingles: array(4),
+      keys: array(5),
+      keyMeasures: array(6),
+    } as Segment;
+    // A copy (a Node Buffer's slice would be a view), or read back from the file.
+    if (reread === undefined) defineLazyMeasures(segment, copyBytes(bytes, measuresAt, measuresLength));
+    else defineLazyMeasures(segment, reread, measuresAt, measuresLength);
     return segment;
   } catch {
     return undefined;
   }
+}
+
+function copyUint32(bytes: Uint8Array, at: number, length: number): Uint32Array {
+  const array = new Uint32Array(length);
+  new Uint8Array(array.buffer).set(bytes.subarray(at, at + length * 4));
+  return array;
+}
+
+function copyBytes(bytes: Uint8Array, at: number, length: number): Uint8Array {
+  return new Uint8Array(bytes.subarray(at, at + length));
+}
+
+/**
+ * Shingles read from the stored file, `base` being where the array starts in it. Made outside
+ * `deserializeSegment`, as is every closure a segment keeps: a closure made there would keep that
+ * function's whole scope, the file's bytes included. A file gone since loading reads as no shingles.
+ */
+function shingleReader(reread: Reread, base: number): (from: number, to: number) => Uint32Array {
+  return (from, to) => {
+    const bytes = reread(base + from * 4, (to - from) * 4);
+    return bytes === undefined ? new Uint32Array(0) : copyUint32(bytes, 0, to - from);
+  };
+}
+
+// Parsed metadata of the plans that matched lately: parsing is a few milliseconds a plan, and holding
+// every plan's would cost more than the rest of a stored segment. Cells, not segments, are kept here,
+// so a segment the corpus has dropped is not held.
+const parsedMeasures = new Set<{ measures: SegmentMeasure[] | undefined }>();
+const PARSED_MEASURES = 32;
+
+/**
+ * Measure metadata parsed on first use: most plans of a large corpus never produce a match in a run.
+ * Made outside `deserializeSegment` (see `shingleReader`).
+ */
+function defineLazyMeasures(segment: Segment, bytes: Uint8Array | Reread, offset = 0, length = 0): void {
+  const cell: { measures: SegmentMeasure[] | undefined } = { measures: undefined };
+  Object.defineProperty(segment, 'measures', {
+    enumerable: true,
+    get: (): SegmentMeasure[] => {
+      parsedMeasures.delete(cell); // re-inserted below as the most recent
+      if (cell.measures === undefined) {
+        const json = typeof bytes === 'function' ? bytes(offset, length) : bytes;
+        // A stored file gone since loading: no metadata, so no match from this plan is reported.
+        cell.measures = json === undefined ? [] : (JSON.parse(new TextDecoder().decode(json)) as SegmentMeasure[]);
+        if (parsedMeasures.size >= PARSED_MEASURES) {
+          const oldest = parsedMeasures.values().next().value!;
+          oldest.measures = undefined;
+          parsedMeasures.delete(oldest);
+        }
+      }
+      parsedMeasures.add(cell);
+      return cell.measures;
+    },
+  });
 }
