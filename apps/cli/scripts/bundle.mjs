@@ -2,7 +2,7 @@
 // packages and third-party dependencies inlined, so a run loads one file instead of a few hundred
 // modules. What the code loads with import() (iconv-lite, for --fix of non-UTF-8 files) goes into a
 // chunk of its own, read only when needed. Type checking is `npm run typecheck` (esbuild does not).
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -30,10 +30,15 @@ const { metafile } = await build({
   logLevel: 'warning',
 });
 
-// Whatever tsc or an earlier bundle left in dist/ must not be mistaken for this build's output. Removed
-// after the build, not before, so a CLI started meanwhile (another terminal, a test) still finds its file.
-const written = Object.keys(metafile.outputs).map((file) => join(cliDir, file));
-for (const entry of await readdir(outdir)) {
-  const path = join(outdir, entry);
-  if (!written.some((file) => file === path || file.startsWith(`${path}/`))) await rm(path, { recursive: true, force: true });
+// Whatever tsc or an earlier bundle left in dist/ (chunks have content hashes in their names) must not
+// be mistaken for this build's output. Removed after the build, not before, so a CLI started meanwhile
+// (another terminal, a test) still finds its files.
+const written = new Set(Object.keys(metafile.outputs).map((file) => join(cliDir, file)));
+const entries = await readdir(outdir, { recursive: true, withFileTypes: true });
+for (const entry of entries) {
+  const path = join(entry.parentPath, entry.name);
+  if (!entry.isDirectory() && !written.has(path)) await rm(path, { force: true });
 }
+// Deepest first, so a folder emptied above goes too; one still holding output is left.
+const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name));
+for (const folder of folders.sort((a, b) => b.length - a.length)) await rmdir(folder).catch(() => {});
