@@ -92,16 +92,22 @@ async function screenshot(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, name), animations: 'disabled' });
 }
 
-describe('VS Code with the display language en', { skip, timeout: 240_000 }, () => {
-  let vscode;
+/** VS Code with the draft open for the tests of the enclosing describe; a screenshot of how it ended. */
+function useVSCode(language) {
+  const session = {};
   before(async () => {
-    vscode = await startVSCode({ language: 'en' });
-    await openDraft(vscode.page);
+    Object.assign(session, await startVSCode({ language }));
+    await openDraft(session.page);
   });
   after(async () => {
-    if (vscode !== undefined) await screenshot(vscode.page, 'vscode-en-end.png').catch(() => undefined);
-    await vscode?.close();
+    if (session.page !== undefined) await screenshot(session.page, `vscode-${language}-end.png`).catch(() => undefined);
+    await session.close?.();
   });
+  return session;
+}
+
+describe('VS Code with the display language en', { skip, timeout: 240_000 }, () => {
+  const vscode = useVSCode('en');
 
   test('the Problems panel lists the draft’s three problems with their rule ids, in English', async () => {
     const problems = await draftProblems(vscode.page, 3);
@@ -160,15 +166,7 @@ describe('VS Code with the display language en', { skip, timeout: 240_000 }, () 
 });
 
 describe('VS Code with the display language zh-cn', { skip, timeout: 240_000 }, () => {
-  let vscode;
-  before(async () => {
-    vscode = await startVSCode({ language: 'zh-cn' });
-    await openDraft(vscode.page);
-  });
-  after(async () => {
-    if (vscode !== undefined) await screenshot(vscode.page, 'vscode-zh-cn-end.png').catch(() => undefined);
-    await vscode?.close();
-  });
+  const vscode = useVSCode('zh-cn');
 
   test('the Problems panel shows the problems in Chinese', async () => {
     const problems = await draftProblems(vscode.page, 3);
