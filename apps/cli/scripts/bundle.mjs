@@ -18,7 +18,10 @@ const { metafile } = await build({
   outdir,
   bundle: true,
   splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  // Chunks sit beside the entry files: code that finds files relative to its own module
+  // (`new URL('../package.json', import.meta.url)`, the worker's './check-worker.js') must find them
+  // from whichever output file it ends up in.
+  chunkNames: '[name]-[hash]',
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
