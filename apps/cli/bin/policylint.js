@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A committed entry point, so npm links the `policylint` bin at install time, before the first build.
-// The CLI itself is one bundled file (scripts/bundle.mjs): loading it is most of a short run's start-up.
+// The CLI itself is bundled (scripts/bundle.mjs): loading it is a good part of a short run's start-up.
 try {
   await import('../dist/policylint.js');
 } catch (error) {

@@ -4,12 +4,14 @@
 // chunk of its own, read only when needed. Type checking is `npm run typecheck` (esbuild does not).
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-// `out` is the file name in dist/ (without .js); bin/policylint.js imports dist/policylint.js.
+// `out` is the file name in dist/ (without .js); bin/policylint.js imports dist/policylint.js. Code
+// shared by several entries (a worker thread's, say) goes into a chunk they all import.
 const ENTRY_POINTS = [{ in: 'src/cli.ts', out: 'policylint' }];
 
-const cliDir = new URL('..', import.meta.url).pathname;
+const cliDir = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(cliDir, 'dist');
 
 const { metafile } = await build({
