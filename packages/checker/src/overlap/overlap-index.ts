@@ -102,7 +102,11 @@ export class OverlapIndex {
       this.bandTableCurrent = true;
     }
     this.bandTable.hits(keys, exclude, (segment, measure, hits) => found.push({ segment, measure, hits }));
-    const draftWeights = draft.sentences.map((sentence) => this.weightsOf(sentence.shingles));
+    // The draft's weights once per query, not once per candidate.
+    const draftWeights: DraftWeights = {
+      whole: draft.sentences.length > 0 && found.length > 0 ? this.weightsOf(draft.shingles) : new Float32Array(0),
+      sentences: draft.sentences.map((sentence) => this.weightsOf(sentence.shingles)),
+    };
     const scored = mostHits(found, this.params.maxCandidates).map(({ segment, measure }) => this.score(draft, draftWeights, segment, measure));
     scored.sort((a, b) => b.similarity - a.similarity);
     // Measure metadata is read only for what is returned (a stored plan parses it on first use).
@@ -120,16 +124,20 @@ export class OverlapIndex {
   }
 
   /** Scores a draft measure against one corpus measure. */
-  private score(draft: MeasureUnit, draftWeights: readonly Float32Array[], segment: Segment, m: number): Scored {
+  private score(draft: MeasureUnit, draftWeights: DraftWeights, segment: Segment, m: number): Scored {
     // A measure that is only a short title names a topic; sharing a topic is not a repeat.
     const sentences = measureSentences(segment, m);
     const bothHaveTasks = draft.sentences.length > 0 && sentences.length > 0;
-    const whole = bothHaveTasks ? jaccard(weightedOverlap(draft.shingles, measureShingles(segment, m, sentences), this.df)) : 0;
+    let whole = 0;
+    if (bothHaveTasks) {
+      const union = measureShingles(segment, m, sentences);
+      whole = jaccard(overlapOfWeighted(draft.shingles, draftWeights.whole, union, this.weightsOf(union)));
+    }
     let pair: Scored['pair'];
     sentences.forEach((corpus, c) => {
       const corpusWeights = this.weightsOf(corpus);
       draft.sentences.forEach((sentence, i) => {
-        const similarity = this.similarityOf(overlapOfWeighted(sentence.shingles, draftWeights[i]!, corpus, corpusWeights));
+        const similarity = this.similarityOf(overlapOfWeighted(sentence.shingles, draftWeights.sentences[i]!, corpus, corpusWeights));
         // A pair that scored nothing (too light to count) is no evidence: it is never quoted.
         if (similarity > (pair?.similarity ?? 0)) pair = { similarity, draft: sentence, corpus: c };
       });
@@ -160,6 +168,12 @@ export class OverlapIndex {
 }
 
 const MAX_MEMO = 4096;
+
+/** A draft measure's shingle weights, aligned with its shingles and with each sentence's. */
+interface DraftWeights {
+  whole: Float32Array;
+  sentences: Float32Array[];
+}
 
 /** A candidate's score before its metadata is read. */
 interface Scored {
