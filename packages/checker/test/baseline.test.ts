@@ -5,6 +5,11 @@ import { linesAndRules } from './helpers.js';
 const DRAFT = ['一、总体要求', '1.优化审批流程。压缩办理时限。', '3、加强人才服务。建立人才服务专窗。', '4.完善考核机制。每季度通报进展。'];
 const FIXED = ['一、总体要求', '1.优化审批流程。压缩办理时限。', '2.加强人才服务。建立人才服务专窗。', '3.完善考核机制。每季度通报进展。'];
 
+/** A numbering-marker finding over the first `width` characters of `line`. */
+function findingAt(line: number, width: number): Finding {
+  return { ruleId: 'numbering-marker', severity: 'warning', message: { 'zh-CN': '', en: '' }, range: { start: { line, character: 0 }, end: { line, character: width } } };
+}
+
 function file(lines: readonly string[], path = 'drafts/a.txt'): { path: string; text: string; findings: Finding[] } {
   const text = lines.join('\n');
   return { path, text, findings: checkText(text).findings };
@@ -25,15 +30,9 @@ describe('baselineFingerprints', () => {
     expect(baselineFingerprints(crlf, checkText(crlf).findings)).toEqual(baselineFingerprints(before.text, before.findings));
   });
 
-  it('tells apart the same words on different lines, and changes when the line itself changes', () => {
-    const finding = (line: number): Finding => ({
-      ruleId: 'numbering-marker',
-      severity: 'warning',
-      message: { 'zh-CN': '', en: '' },
-      range: { start: { line, character: 0 }, end: { line, character: 2 } },
-    });
+  it('tells apart the same words on lines that differ, and not on lines that are the same', () => {
     const text = '1、甲。\n1、乙。\n1、甲。';
-    const [a, b, c] = baselineFingerprints(text, [finding(0), finding(1), finding(2)]);
+    const [a, b, c] = baselineFingerprints(text, [0, 1, 2].map((line) => findingAt(line, 2)));
     expect(a).toMatch(/^[0-9a-f]{16}$/);
     expect(a).not.toBe(b);
     expect(a).toBe(c);
@@ -58,12 +57,7 @@ describe('createBaseline and filterByBaseline', () => {
   });
 
   it('counts repeats: with two listed and three now, the third is new', () => {
-    const finding = (line: number): Finding => ({
-      ruleId: 'text-encoding',
-      severity: 'warning',
-      message: { 'zh-CN': '', en: '' },
-      range: { start: { line, character: 0 }, end: { line, character: 1 } },
-    });
+    const finding = (line: number): Finding => ({ ...findingAt(line, 1), ruleId: 'text-encoding' });
     const two = { path: 'a.txt', text: '\ufffd\n\ufffd', findings: [finding(0), finding(1)] };
     const baseline = createBaseline([two]);
     expect(Object.values(baseline.files['a.txt']!['text-encoding']!)).toEqual([2]);
@@ -114,5 +108,12 @@ describe('parseBaseline', () => {
     const parsed = parseBaseline(json);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.issue.startsWith(`${key}: `)).toBe(true);
+  });
+
+  it('says what a fingerprint should look like', () => {
+    expect(parseBaseline({ version: 1, files: { 'a.txt': { 'numbering-marker': { xyz: 1 } } } })).toEqual({
+      ok: false,
+      issue: 'files.a.txt.numbering-marker.xyz: expected a 16-digit hex fingerprint',
+    });
   });
 });
