@@ -73,7 +73,9 @@ export function parseBaseline(json: unknown): { ok: true; baseline: Baseline } |
   const parsed = BaselineSchema.safeParse(json);
   if (parsed.success) return { ok: true, baseline: parsed.data };
   const issue = parsed.error.issues[0]!;
-  return { ok: false, issue: `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}` };
+  // A bad fingerprint is a bad record key: say what a key should be, not just that it is invalid.
+  const why = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+  return { ok: false, issue: `${issue.path.map(String).join('.') || '(root)'}: ${why}` };
 }
 
 /** The baseline as its file holds it: keys sorted, two-space indentation, so diffs stay small. */
