@@ -9,7 +9,10 @@ import { build } from 'esbuild';
 
 // `out` is the file name in dist/ (without .js); bin/policylint.js imports dist/policylint.js. Code
 // shared by several entries (a worker thread's, say) goes into a chunk they all import.
-const ENTRY_POINTS = [{ in: 'src/cli.ts', out: 'policylint' }];
+const ENTRY_POINTS = [
+  { in: 'src/cli.ts', out: 'policylint' },
+  { in: 'src/check-worker.ts', out: 'check-worker' },
+];
 
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(cliDir, 'dist');

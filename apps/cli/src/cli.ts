@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '@policylint/checker/node';
+import { DEFAULT_BASELINE_FILE } from './baseline-option.js';
 import { CliError } from './cli-error.js';
+import { defaultCacheFile } from './check/result-cache.js';
+import type { Concurrency } from './check-pool.js';
 import { check, type CheckFormat } from './commands/check.js';
 import { CHECK_FORMATS } from './formatters/index.js';
 import { outline, type OutlineFormat } from './commands/outline.js';
@@ -26,12 +29,38 @@ function parseCount(value: string): number {
   return n;
 }
 
+interface CheckFlags {
+  format: CheckFormat;
+  output?: string;
+  config?: string;
+  locale?: Locale;
+  corpus: string[];
+  maxWarnings?: number;
+  quiet?: boolean;
+  fix?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  changed?: string | true;
+  concurrency: Concurrency;
+  color: boolean;
+  baseline?: string;
+  writeBaseline?: string | true;
+}
+
+function parseConcurrency(value: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a number of threads, auto or off');
+  return n;
+}
+
 interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   setExitCode: (code: number) => void;
   cwd: string;
   isTTY: boolean;
+  stderrIsTTY: boolean;
 }
 
 function buildProgram(io: Io): Command {
@@ -51,18 +80,35 @@ function buildProgram(io: Io): Command {
     .addOption(localeOption())
     .option('--corpus <dir|glob>', CORPUS_HELP, collect, [])
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--quiet', 'report errors only (warnings still count for --max-warnings)')
     .option('--fix', 'apply every safe fix to the files, then report what is left')
+    .option('--cache', 'skip files whose content, configuration and corpus did not change since the last run')
+    .option('--cache-location <file>', 'where --cache keeps its results (default: .policylint/cache/check.json)')
+    .option('--changed [base]', 'check only files changed against base (default: the merge base with main), committed or not')
+    .addOption(new Option('--concurrency <n>', 'worker threads: a number, auto (many files: one per core) or off').default('auto').argParser(parseConcurrency))
+    .option('--baseline <file>', 'hide the findings listed in this baseline file; report only new ones')
+    .option('--write-baseline [file]', `list the current findings in a baseline file (default: ${DEFAULT_BASELINE_FILE}) and report none`)
     .option('--no-color', 'no colours in the report')
-    .action(async (paths: string[], options: { format: CheckFormat; output?: string; config?: string; locale?: Locale; corpus: string[]; maxWarnings?: number; fix?: boolean; color: boolean }) => {
+    .action(async (paths: string[], options: CheckFlags) => {
       const result = await check(paths, {
         format: options.format,
         output: fromCwd(options.output),
         config: fromCwd(options.config),
         locale: options.locale,
         maxWarnings: options.maxWarnings,
+        quiet: options.quiet === true,
         fix: options.fix === true,
         corpus: options.corpus,
         color: options.color && io.isTTY && process.env['NO_COLOR'] === undefined,
+        cache: options.cache === true || options.cacheLocation !== undefined ? (fromCwd(options.cacheLocation) ?? defaultCacheFile(io.cwd)) : undefined,
+        changed: options.changed,
+        concurrency: options.concurrency,
+        progress: { isTTY: io.stderrIsTTY, write: io.stderr },
+        baseline: {
+          use: fromCwd(options.baseline),
+          write: options.writeBaseline === undefined ? undefined : resolve(io.cwd, options.writeBaseline === true ? DEFAULT_BASELINE_FILE : options.writeBaseline),
+          cwd: io.cwd,
+        },
         cwd: io.cwd,
       });
       for (const note of result.notes) io.stderr(`${note}\n`);
@@ -149,6 +195,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     setExitCode: (code) => (exitCode = code),
     cwd: process.cwd(),
     isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
   });
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -56,6 +56,20 @@ const MESSAGES = {
   },
   wrote: { 'zh-CN': (p: string) => `已写入 ${p}`, en: (p: string) => `wrote ${p}` },
   unchanged: { 'zh-CN': (p: string) => `${p}：编号无需调整`, en: (p: string) => `${p}: numbering already in order` },
+  noBase: {
+    'zh-CN': (b: string) => `--changed：找不到比较基准（${b}）；请写明，如 --changed origin/main`,
+    en: (b: string) => `--changed: no base to compare with (${b}); name one, e.g. --changed origin/main`,
+  },
+  noGit: { 'zh-CN': () => '--changed 需要 git，但找不到 git 命令', en: () => '--changed needs git, and git is not installed' },
+  gitFailed: {
+    'zh-CN': (command: string, why: string) => `--changed：git ${command} 失败：${why}`,
+    en: (command: string, why: string) => `--changed: git ${command} failed: ${why}`,
+  },
+  noChangedFiles: { 'zh-CN': () => '没有改动过的文稿需要检查', en: () => 'no changed plan files to check' },
+  progress: {
+    'zh-CN': (done: number, total: number) => `policylint：已检查 ${done}/${total} 个文件…`,
+    en: (done: number, total: number) => `policylint: checked ${done}/${total} files…`,
+  },
   damaged: { 'zh-CN': () => '［文字损坏］', en: () => '[damaged text]' },
   noHeadings: { 'zh-CN': () => '（未找到任何层次标题）', en: () => '(no numbered headings found)' },
   baselineNotFound: {

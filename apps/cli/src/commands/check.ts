@@ -1,76 +1,93 @@
-import { checkText, fixText, type Locale } from '@policylint/checker';
-import { ConfigLoader, CorpusCache } from '@policylint/checker/node';
-import { isPlanLike } from '@policylint/core';
-import { corpusSourceFromArgs } from '../corpus-option.js';
+import { isAbsolute, resolve } from 'node:path';
+import type { Locale } from '@policylint/checker';
+import { applyBaselineOptions, type BaselineOptions } from '../baseline-option.js';
+import { changedFiles } from '../changed-files.js';
+import type { CheckSettings, FileCheck } from '../check/check-file.js';
+import { ResultCache } from '../check/result-cache.js';
+import { checkFiles, type Concurrency } from '../check-pool.js';
 import { totals, type FileResult } from '../file-result.js';
 import { findFiles } from '../find-files.js';
 import type { CheckFormat } from '../formatters/index.js';
 import { message } from '../messages.js';
-import { readTextFile } from '../read-text-file.js';
-import { writeTextFile } from '../write-text-file.js';
+import { ProgressLine, type ProgressSink } from '../progress.js';
 import { emitReport } from '../report-output.js';
 
 export type { CheckFormat };
 
-export interface CheckCommandOptions {
+export interface CheckCommandOptions extends CheckSettings {
   format: CheckFormat;
   /** `--output FILE`: the report goes to FILE, and stdout gets the stylish report. */
   output: string | undefined;
-  config: string | undefined;
-  /** From `--locale`; otherwise the configuration's locale. */
-  locale: Locale | undefined;
   maxWarnings: number | undefined;
-  fix: boolean;
+  /** `--quiet`: errors only in the report (warnings still count for `--max-warnings`). */
+  quiet: boolean;
   color: boolean;
-  /** `--corpus` folders or globs; empty: the configured or discovered corpus. */
-  corpus: readonly string[];
-  cwd: string;
+  /** `--cache`: the cache file to use, or undefined for none. */
+  cache: string | undefined;
+  /** `--changed [base]`: true for the default base, a ref, or undefined to check every file. */
+  changed: string | true | undefined;
+  concurrency: Concurrency;
+  /** Where the progress line goes (stderr). */
+  progress: ProgressSink;
+  /** `--baseline FILE`, `--write-baseline [FILE]`. */
+  baseline: BaselineOptions;
 }
 
 export interface CheckCommandOutput {
   report: string;
-  /** Lines for stderr: what `--fix` wrote, and notices about the corpus. */
+  /** Lines for stderr: files that could not be checked, what `--fix` wrote, notices about the corpus. */
   notes: string[];
   exitCode: number;
 }
 
 /**
  * `policylint check`: checks every plan among the paths, fixes with `--fix`, and reports.
- * Files that are not plans (no two headings of two levels) are skipped without a word.
+ * Files that are not plans (no two headings of two levels) are skipped without a word; a file that
+ * cannot be read or decoded gets one line, the others are still checked, and the run exits 2.
  */
 export async function check(paths: readonly string[], options: CheckCommandOptions): Promise<CheckCommandOutput> {
   const cliLocale = options.locale ?? 'zh-CN';
-  const files = await findFiles(paths.length > 0 ? paths : ['.'], options.cwd, cliLocale);
-  const configs = new ConfigLoader(options.config);
-  const corpora = new CorpusCache();
-  const explicitCorpus = options.corpus.length === 0 ? undefined : await corpusSourceFromArgs(options.corpus, options.cwd);
+  let files = await findFiles(paths.length > 0 ? paths : ['.'], options.cwd, cliLocale);
+  if (options.changed !== undefined) {
+    const changed = await changedFiles(options.changed === true ? undefined : options.changed, options.cwd, cliLocale);
+    files = files.filter((file) => changed.has(file));
+    if (files.length === 0) return { report: '', notes: [message(cliLocale, 'noChangedFiles')], exitCode: 0 };
+  }
+  const cacheFile = options.cache === undefined ? undefined : isAbsolute(options.cache) ? options.cache : resolve(options.cwd, options.cache);
+  const cache = cacheFile === undefined ? undefined : await ResultCache.open(cacheFile);
+  const progress = new ProgressLine(options.progress, (done, total) => message(cliLocale, 'progress', done, total));
+  let checks: FileCheck[];
+  try {
+    const settings: CheckSettings = { config: options.config, locale: options.locale, corpus: options.corpus, fix: options.fix, cwd: options.cwd };
+    checks = await checkFiles(files, { settings, concurrency: options.concurrency, cache, cacheFile, onProgress: (done, total) => progress.update(done, total) });
+  } finally {
+    progress.clear();
+  }
+
   const results: FileResult[] = [];
   const notes = new Set<string>();
-  let locale = cliLocale;
-  for (const filePath of files) {
-    const { config, path } = await configs.forFile(filePath);
-    locale = options.locale ?? config.locale;
-    const loaded = explicitCorpus === undefined ? await corpora.forFile(filePath, { path, corpus: config.corpus }) : await corpora.load(explicitCorpus);
-    // Said once per run, not once per file: without a corpus, cross-plan checks are simply skipped.
-    if (loaded === undefined) notes.add(message(locale, 'noCorpus'));
-    for (const skipped of loaded?.skipped ?? []) notes.add(message(locale, 'corpusFileSkipped', skipped));
-    const corpus = loaded?.corpus;
-    const { text, encoding } = await readTextFile(filePath, locale);
-    if (!options.fix) {
-      const { plan, findings } = checkText(text, { config, corpus, documentId: filePath });
-      if (isPlanLike(plan)) results.push({ filePath, findings });
-      continue;
+  let failed = false;
+  for (const { outcome, notes: fileNotes, cacheable } of checks) {
+    for (const note of fileNotes) notes.add(note);
+    if (cacheable !== undefined) cache?.remember(outcome.filePath, cacheable);
+    if (outcome.kind === 'failed') {
+      failed = true;
+      notes.add(outcome.reason);
+    } else if (outcome.kind === 'checked') {
+      results.push({ filePath: outcome.filePath, findings: outcome.findings });
     }
-    const fixed = fixText(text, { config, corpus, documentId: filePath });
-    if (!isPlanLike(fixed.result.plan)) continue;
-    if (fixed.text !== text) {
-      await writeTextFile(filePath, fixed.text, encoding, locale);
-      notes.add(message(locale, 'fixed', filePath, fixed.applied));
-    }
-    results.push({ filePath, findings: fixed.result.findings });
   }
-  const report = await emitReport(options.format, results, { locale, cwd: options.cwd, color: options.color, output: options.output });
-  const sum = totals(results);
+  await cache?.save();
+
+  // The report speaks the language of the last file's configuration unless --locale says otherwise.
+  const locale: Locale = options.locale ?? checks.at(-1)?.locale ?? cliLocale;
+  const baselined = await applyBaselineOptions(results, options.baseline, locale);
+  for (const note of baselined.notes) notes.add(note);
+  const shown = options.quiet ? baselined.results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : baselined.results;
+  const failures = checks.flatMap(({ outcome }) => (outcome.kind === 'failed' ? [outcome.reason] : []));
+  const report = await emitReport(options.format, shown, { locale, cwd: options.cwd, color: options.color, output: options.output, failures });
+  const sum = totals(baselined.results);
   const tooManyWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && sum.warnings > options.maxWarnings;
-  return { report, notes: [...notes], exitCode: sum.errors > 0 || tooManyWarnings ? 1 : 0 };
+  return { report, notes: [...notes], exitCode: failed ? 2 : sum.errors > 0 || tooManyWarnings ? 1 : 0 };
 }
+

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Finding } from '@policylint/checker';
+import { packageInfo } from '../package-info.js';
+
+/** A remembered check of one file: valid while its key is; `findings` undefined for a file that is not a plan. */
+export interface CachedResult {
+  key: string;
+  findings: Finding[] | undefined;
+}
+
+/** Where `--cache` keeps its results unless `--cache-location` says otherwise. */
+export function defaultCacheFile(cwd: string): string {
+  return join(cwd, '.policylint', 'cache', 'check.json');
+}
+
+// Results of another version of policylint are never reused: its rules may say otherwise.
+let version: string | undefined;
+function currentVersion(): string {
+  return (version ??= packageInfo().version);
+}
+
+/** The key a result is valid under: the file's text, its configuration, its corpus, and this version of policylint. */
+export function contentHash(parts: readonly string[]): string {
+  const hash = createHash('sha256').update(currentVersion());
+  for (const part of parts) hash.update('\0').update(part);
+  return hash.digest('hex');
+}
+
+interface CacheFile {
+  version: string;
+  results: Record<string, CachedResult>;
+}
+
+/**
+ * `--cache`: the results of earlier runs by file path. A file whose key still matches is not checked
+ * again. A missing, unreadable or foreign cache file is simply an empty cache, never an error.
+ */
+export class ResultCache {
+  private constructor(
+    private readonly file: string,
+    private readonly results: Map<string, CachedResult>,
+  ) {}
+
+  static async open(file: string): Promise<ResultCache> {
+    const results = new Map<string, CachedResult>();
+    try {
+      const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
+      if (parsed.version === currentVersion() && typeof parsed.results === 'object' && parsed.results !== null) {
+        for (const [path, result] of Object.entries(parsed.results)) results.set(path, result);
+      }
+    } catch {
+      // No cache yet, or one we cannot read: start empty.
+    }
+    return new ResultCache(file, results);
+  }
+
+  lookup(filePath: string, key: string): CachedResult | undefined {
+    const result = this.results.get(filePath);
+    return result?.key === key ? result : undefined;
+  }
+
+  remember(filePath: string, result: CachedResult): void {
+    this.results.set(filePath, result);
+  }
+
+  /** Writes the cache (then renames, so a reader never sees half a file); a folder that cannot be written is not an error. */
+  async save(): Promise<void> {
+    const data: CacheFile = { version: currentVersion(), results: Object.fromEntries(this.results) };
+    try {
+      await mkdir(dirname(this.file), { recursive: true });
+      const temporary = `${this.file}.${process.pid}.tmp`;
+      await writeFile(temporary, JSON.stringify(data));
+      await rename(temporary, this.file);
+    } catch {
+      // The cache only saves time.
+    }
+  }
+}
