@@ -1,13 +1,29 @@
-import { normalizeForMatch, parsePlan, planTitles, primaryTitle, type Plan, type Title } from '@policylint/core';
+import { normalizeForMatch, parsePlan, planTitles, primaryTitle, type Plan, type Range, type Title } from '@policylint/core';
 import { OverlapIndex } from './overlap/overlap-index.js';
 import { DEFAULT_OVERLAP_PARAMS } from './overlap/params.js';
 import { buildSegment, type Segment } from './overlap/segment.js';
 import { measureUnits } from './overlap/units.js';
+import { textAt } from './text-at.js';
 
 /** A plan in force, as the edge hands it over: an id (its path or URI) and its text. */
 export interface CorpusDocument {
   id: string;
   text: string;
+}
+
+/** A plan in force handed over without its text, for a corpus that reads texts back: its titles. */
+export interface CorpusTitles {
+  id: string;
+  titles: readonly Title[];
+}
+
+/**
+ * A plan's entry for a corpus that reads texts back: its titles, copied off the text so that holding
+ * them does not hold the text. (V8 represents a slice of a long string as a view that keeps the whole
+ * string alive.) An edge that loads a large corpus makes these one plan at a time.
+ */
+export function corpusTitles(document: CorpusDocument): CorpusTitles {
+  return { id: document.id, titles: planTitles(document.text).map((title) => ({ ...title, text: (' ' + title.text).slice(1) })) };
 }
 
 /** A plan in force. Its text is parsed when first needed: most plans of a large corpus never are. */
@@ -35,8 +51,10 @@ export class CorpusPlan {
   }
 }
 
-// Texts read back lately: a check quotes a few corpus plans, often the same ones again.
-const RECENT_TEXTS = 16;
+// Texts read back lately: a citation or a new match reads a plan or two, often the same again.
+const RECENT_TEXTS = 4;
+// Quoted sentences: every check of a draft quotes the corpus sentences its repeats match again.
+const QUOTES = 4096;
 
 /**
  * The plans in force, parsed once and indexed by normalized title (pinyin stripped, simplified, width
@@ -49,22 +67,25 @@ export class Corpus {
   private overlapIndex: OverlapIndex | undefined;
 
   private readonly recentTexts = new Map<string, string>();
+  private readonly quotes = new Map<string, string>();
 
   /**
    * @param segments overlap segments already built for some plans (by id), e.g. loaded from the
    * cache on disk; the others are built when the overlap index is first needed.
    * @param readText reads a plan's text again (the edge re-reads its file). Given, the corpus keeps
    * no texts, only titles and overlap segments, and reads a text back when a quote, a citation or a
-   * parse needs it: a large corpus's texts are tens of megabytes that a check rarely touches.
+   * parse needs it: a large corpus's texts are tens of megabytes that a check rarely touches. Plans
+   * handed over as titles only (`corpusTitles`) need it.
    */
   constructor(
-    documents: readonly CorpusDocument[],
+    documents: ReadonlyArray<CorpusDocument | CorpusTitles>,
     private readonly segments: ReadonlyMap<string, Segment> = new Map(),
     private readonly readText?: (id: string) => string | undefined,
   ) {
-    for (const { id, text } of documents) {
-      const titles = readText === undefined ? planTitles(text) : planTitles(text).map((title) => ({ ...title, text: detached(title.text) }));
-      const entry = new CorpusPlan(id, readText === undefined ? text : () => this.textOf(id), titles);
+    for (const document of documents) {
+      const { id } = document;
+      const { titles } = 'titles' in document ? document : readText === undefined ? { titles: planTitles(document.text) } : corpusTitles(document);
+      const entry = new CorpusPlan(id, readText === undefined && 'text' in document ? document.text : () => this.textOf(id), titles);
       this.byId.set(id, entry);
       for (const title of entry.titles) {
         const key = normalizeForMatch(title.text);
@@ -72,6 +93,23 @@ export class Corpus {
         if (key !== '' && !this.byTitle.has(key)) this.byTitle.set(key, entry);
       }
     }
+  }
+
+  /**
+   * The text at a range of a corpus plan (a quote for a message), remembered: an editor re-checks a
+   * draft on each keystroke, and its repeats quote the same sentences each time.
+   */
+  textAt(id: string, range: Range): string | undefined {
+    const key = `${id}\0${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+    let quote = this.quotes.get(key);
+    if (quote === undefined) {
+      const plan = this.byId.get(id);
+      if (plan === undefined) return undefined;
+      quote = textAt(plan.text, range);
+      if (this.quotes.size >= QUOTES) this.quotes.delete(this.quotes.keys().next().value!);
+      this.quotes.set(key, quote);
+    }
+    return quote;
   }
 
   /** A plan's text read back, from the recent ones when it is one; empty if it can no longer be read. */
@@ -116,11 +154,3 @@ export class Corpus {
   }
 }
 
-/**
- * A copy of a string that does not share the memory of the text it was cut from. V8 represents a
- * slice of a long string as a view that keeps the whole string alive: a title cut from a corpus
- * plan would keep the plan's text in memory, which a corpus that reads texts back means not to hold.
- */
-function detached(slice: string): string {
-  return (' ' + slice).slice(1);
-}

@@ -1,10 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
+import { decodeText } from '@policylint/checker/node';
 import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 
 const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.policylint/**', '**/dist/**'];
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A text file of the workspace, not read yet. */
 export interface WorkspaceFile {
@@ -33,13 +33,11 @@ export async function workspaceFiles(folders: readonly string[], limit: number, 
 }
 
 /**
- * The file as a document; undefined when it cannot be read or is not UTF-8: it cannot be checked, and
- * saying so is the CLI's job.
+ * The file as a document, decoded as the CLI decodes it (UTF-8, UTF-16 with a BOM, GB18030); undefined
+ * when it cannot be read or decoded: it cannot be checked, and saying so is the CLI's job.
  */
 export async function readWorkspaceFile(file: WorkspaceFile): Promise<TextDocument | undefined> {
-  try {
-    return TextDocument.create(file.uri, file.path.endsWith('.md') ? 'markdown' : 'plaintext', 0, UTF8.decode(await readFile(file.path)));
-  } catch {
-    return undefined;
-  }
+  const decoded = await readFile(file.path).then(decodeText, () => undefined);
+  if (decoded?.kind !== 'text') return undefined;
+  return TextDocument.create(file.uri, file.path.endsWith('.md') ? 'markdown' : 'plaintext', 0, decoded.text);
 }

@@ -3,9 +3,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, parse as parsePath, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { DEFAULT_CORPUS } from '../config.js';
-import { Corpus } from '../corpus.js';
+import { Corpus, corpusTitles, type CorpusTitles } from '../corpus.js';
+import type { Segment } from '../overlap/segment.js';
 import { decodeText } from './decode-text.js';
-import { loadSegments, overlapCacheDir } from './segment-cache.js';
+import { loadSegment, overlapCacheDir } from './segment-cache.js';
 
 /** Where a corpus comes from: globs relative to a folder. */
 export interface CorpusSource {
@@ -46,17 +47,24 @@ export async function loadCorpus(
   options: { cacheDir?: string | undefined } = { cacheDir: overlapCacheDir(source.baseDir) },
 ): Promise<{ corpus: Corpus; files: string[]; skipped: string[] }> {
   const files = await listCorpusFiles(source);
-  const documents: Array<{ id: string; text: string }> = [];
+  const plans: CorpusTitles[] = [];
+  const segments = new Map<string, Segment>();
   const skipped: string[] = [];
+  // One plan at a time: its text is read, indexed (or its index read from the cache), its titles
+  // taken, and let go before the next, so a large corpus's texts are never all in memory at once.
   for (const file of files) {
     const decoded = await readFile(file).then(decodeText, () => undefined);
-    if (decoded?.kind === 'text') documents.push({ id: file, text: decoded.text });
-    else skipped.push(file);
+    if (decoded?.kind !== 'text') {
+      skipped.push(file);
+      continue;
+    }
+    const document = { id: file, text: decoded.text };
+    segments.set(file, (await loadSegment(file, document.text, options.cacheDir)).segment);
+    plans.push(corpusTitles(document));
   }
-  const { segments } = await loadSegments(documents, options.cacheDir);
   // The corpus keeps titles and segments; a text is read again when a quote or a citation needs it.
-  const corpus = new Corpus(documents, segments, readTextAgain);
-  return { corpus, files: documents.map((d) => d.id), skipped };
+  const corpus = new Corpus(plans, segments, readTextAgain);
+  return { corpus, files: plans.map((d) => d.id), skipped };
 }
 
 function readTextAgain(file: string): string | undefined {

@@ -24,21 +24,25 @@ export async function loadSegments(
 ): Promise<{ segments: Map<string, Segment>; built: number; reused: number }> {
   const segments = new Map<string, Segment>();
   let built = 0;
-  let reused = 0;
   for (const { id, text } of documents) {
-    const file = cacheDir === undefined ? undefined : join(cacheDir, `${segmentCacheKey()}-${createHash('sha256').update(text).digest('hex')}.bin`);
-    const cached = file === undefined ? undefined : await readFile(file).then((bytes) => deserializeSegment(bytes, id, DEFAULT_OVERLAP_PARAMS, { reread: rereader(file) }), () => undefined);
-    if (cached !== undefined) {
-      segments.set(id, cached);
-      reused++;
-      continue;
-    }
-    const segment = buildSegment(id, measureUnits(parsePlan(text), DEFAULT_OVERLAP_PARAMS), DEFAULT_OVERLAP_PARAMS);
+    const { segment, reused } = await loadSegment(id, text, cacheDir);
     segments.set(id, segment);
-    built++;
-    if (file !== undefined) await store(file, serializeSegment(segment));
+    if (!reused) built++;
   }
-  return { segments, built, reused };
+  return { segments, built, reused: documents.length - built };
+}
+
+/**
+ * One document's segment (see `loadSegments`). A stored one keeps its shingles and measure metadata
+ * in its file and reads them back when scoring needs them.
+ */
+export async function loadSegment(id: string, text: string, cacheDir: string | undefined): Promise<{ segment: Segment; reused: boolean }> {
+  const file = cacheDir === undefined ? undefined : join(cacheDir, `${segmentCacheKey()}-${createHash('sha256').update(text).digest('hex')}.bin`);
+  const cached = file === undefined ? undefined : await readFile(file).then((bytes) => deserializeSegment(bytes, id, DEFAULT_OVERLAP_PARAMS, { reread: rereader(file) }), () => undefined);
+  if (cached !== undefined) return { segment: cached, reused: true };
+  const segment = buildSegment(id, measureUnits(parsePlan(text), DEFAULT_OVERLAP_PARAMS), DEFAULT_OVERLAP_PARAMS);
+  if (file !== undefined) await store(file, serializeSegment(segment));
+  return { segment, reused: false };
 }
 
 /** Reads `length` bytes at `offset` of a stored segment again, or undefined when it is gone. */

@@ -2,6 +2,7 @@ import type { OverlapParams } from './params.js';
 import { measureCount, takeBandKeys, type Segment } from './segment.js';
 
 const DIRECTORY_BITS = 16;
+const LOW_MASK = (1 << (32 - DIRECTORY_BITS)) - 1;
 /** A band key shared by more measures than this is a slogan's: it tells nothing and costs much. */
 const MAX_POSTINGS = 1024;
 
@@ -13,7 +14,8 @@ const MAX_POSTINGS = 1024;
  * merges in the new plans' keys.
  */
 export class BandTable {
-  private readonly keys: Uint32Array;
+  /** The low bits of each key; its top bits are its directory bucket. Half the memory of whole keys. */
+  private readonly lowKeys: Uint16Array;
   /** Global measure number of each key: `bases[s] + m` for measure m of segment s. */
   private readonly refs: Uint32Array;
   private readonly directory: Uint32Array;
@@ -28,32 +30,31 @@ export class BandTable {
     this.bases = new Uint32Array(segments.length + 1);
     segments.forEach((s, i) => (this.bases[i + 1] = this.bases[i]! + measureCount(s)));
     const known = new Set(previous?.segments);
-    let runs: Run[] = previous === undefined ? [] : [previous.entriesFor(segments, this.bases)];
+    const runs: Run[] = previous === undefined ? [] : [previous.entriesFor(segments, this.bases)];
     segments.forEach((segment, i) => {
       if (known.has(segment)) return;
       const { keys, keyMeasures } = takeBandKeys(segment, params);
-      runs.push({ keys, refs: keyMeasures.map((m) => m + this.bases[i]!) });
+      runs.push({ keys, measures: keyMeasures, base: this.bases[i]! });
     });
-    // Merge sorted runs pairwise: log2(runs) passes over the keys.
-    while (runs.length > 1) {
-      const next: typeof runs = [];
-      for (let i = 0; i < runs.length; i += 2) next.push(i + 1 < runs.length ? merge(runs[i]!, runs[i + 1]!) : runs[i]!);
-      runs = next;
-    }
-    this.keys = runs[0]?.keys ?? new Uint32Array(0);
-    this.refs = runs[0]?.refs ?? new Uint32Array(0);
-    // directory[b] is the first key whose top bits are b or more. Filled a run of buckets at a time, per
-    // key rather than per bucket: a small draft's own index has a few hundred keys for 65,537 buckets.
+    const total = runs.reduce((sum, run) => sum + run.keys.length, 0);
+    this.lowKeys = new Uint16Array(total);
+    this.refs = new Uint32Array(total);
+    // directory[b] is the first key whose top bits are b or more.
     this.directory = new Uint32Array((1 << DIRECTORY_BITS) + 1);
     let filled = 0;
-    for (let at = 0; at < this.keys.length; at++) {
-      const bucket = this.keys[at]! >>> (32 - DIRECTORY_BITS);
+    // One k-way merge straight into the table: no intermediate arrays as large as the table itself.
+    mergeRuns(runs, (at, key, ref) => {
+      this.lowKeys[at] = key & LOW_MASK;
+      this.refs[at] = ref;
+      // Filled a run of buckets at a time, per key rather than per bucket: a small draft's own index
+      // has a few hundred keys for 65,537 buckets.
+      const bucket = key >>> (32 - DIRECTORY_BITS);
       if (bucket >= filled) {
         this.directory.fill(at, filled, bucket + 1);
         filled = bucket + 1;
       }
-    }
-    this.directory.fill(this.keys.length, filled);
+    });
+    this.directory.fill(total, filled);
     this.counts = new Uint16Array(this.bases[segments.length]!);
   }
 
@@ -69,15 +70,17 @@ export class BandTable {
     let kept = 0;
     for (const ref of this.refs) if (remap[ref]! >= 0) kept++;
     const keys = new Uint32Array(kept);
-    const refs = new Uint32Array(kept);
+    const measures = new Uint32Array(kept);
     let k = 0;
-    for (let e = 0; e < this.refs.length; e++) {
-      const to = remap[this.refs[e]!]!;
-      if (to < 0) continue;
-      keys[k] = this.keys[e]!;
-      refs[k++] = to;
+    for (let bucket = 0; bucket < 1 << DIRECTORY_BITS; bucket++) {
+      for (let e = this.directory[bucket]!; e < this.directory[bucket + 1]!; e++) {
+        const to = remap[this.refs[e]!]!;
+        if (to < 0) continue;
+        keys[k] = ((bucket << (32 - DIRECTORY_BITS)) | this.lowKeys[e]!) >>> 0;
+        measures[k++] = to;
+      }
     }
-    return { keys, refs };
+    return { keys, measures, base: 0 };
   }
 
   /**
@@ -85,20 +88,22 @@ export class BandTable {
    * shares any (in corpus order), skipping plans in `exclude`.
    */
   hits(keySets: readonly Uint32Array[], exclude: ReadonlySet<string> | undefined, report: (segment: Segment, measure: number, hits: number) => void): void {
-    const { keys, refs, directory, counts } = this;
+    const { lowKeys, refs, directory, counts } = this;
     const touched: number[] = [];
     for (const keySet of keySets) {
       for (const key of keySet) {
         const bucket = key >>> (32 - DIRECTORY_BITS);
+        const lowKey = key & LOW_MASK;
         let low = directory[bucket]!;
-        let end = directory[bucket + 1]!;
+        const bucketEnd = directory[bucket + 1]!;
+        let end = bucketEnd;
         while (low < end) {
           const mid = (low + end) >>> 1;
-          if (keys[mid]! < key) low = mid + 1;
+          if (lowKeys[mid]! < lowKey) low = mid + 1;
           else end = mid;
         }
         let high = low;
-        while (high < keys.length && keys[high] === key) high++;
+        while (high < bucketEnd && lowKeys[high] === lowKey) high++;
         if (high - low > MAX_POSTINGS) continue;
         for (let i = low; i < high; i++) {
           const ref = refs[i]!;
@@ -117,33 +122,49 @@ export class BandTable {
   }
 }
 
+/** Sorted band keys of one plan (or of the previous table), with the measure of each: `base + measures[i]`. */
 interface Run {
   keys: Uint32Array;
-  refs: Uint32Array;
+  measures: Uint32Array;
+  base: number;
 }
 
-function merge(a: Run, b: Run): Run {
-  const keys = new Uint32Array(a.keys.length + b.keys.length);
-  const refs = new Uint32Array(keys.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.keys.length && j < b.keys.length) {
-    if (a.keys[i]! <= b.keys[j]!) {
-      keys[k] = a.keys[i]!;
-      refs[k++] = a.refs[i++]!;
-    } else {
-      keys[k] = b.keys[j]!;
-      refs[k++] = b.refs[j++]!;
+/**
+ * Merges sorted runs with a binary heap of run heads, calling `put` with each key in order; equal
+ * keys come in run order, so a table's entries do not depend on how it was built.
+ */
+function mergeRuns(runs: readonly Run[], put: (at: number, key: number, ref: number) => void): void {
+  const next = new Uint32Array(runs.length);
+  const heap: number[] = [];
+  const before = (a: number, b: number): boolean => {
+    const ka = runs[a]!.keys[next[a]!]!;
+    const kb = runs[b]!.keys[next[b]!]!;
+    return ka < kb || (ka === kb && a < b);
+  };
+  const siftDown = (from: number): void => {
+    for (let i = from; ; ) {
+      const left = 2 * i + 1;
+      if (left >= heap.length) return;
+      const child = left + 1 < heap.length && before(heap[left + 1]!, heap[left]!) ? left + 1 : left;
+      if (!before(heap[child]!, heap[i]!)) return;
+      [heap[i], heap[child]] = [heap[child]!, heap[i]!];
+      i = child;
     }
+  };
+  runs.forEach((run, r) => {
+    if (run.keys.length > 0) heap.push(r);
+  });
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i);
+  for (let at = 0; heap.length > 0; at++) {
+    const r = heap[0]!;
+    const run = runs[r]!;
+    const i = next[r]!++;
+    put(at, run.keys[i]!, run.base + run.measures[i]!);
+    if (next[r]! === run.keys.length) {
+      // This run is done: the last heap entry takes its place (unless it was the last one).
+      const last = heap.pop()!;
+      if (heap.length > 0) heap[0] = last;
+    }
+    if (heap.length > 0) siftDown(0);
   }
-  for (; i < a.keys.length; i++, k++) {
-    keys[k] = a.keys[i]!;
-    refs[k] = a.refs[i]!;
-  }
-  for (; j < b.keys.length; j++, k++) {
-    keys[k] = b.keys[j]!;
-    refs[k] = b.refs[j]!;
-  }
-  return { keys, refs };
 }

@@ -125,7 +125,7 @@ function shingleReader(reread: Reread, base: number): (from: number, to: number)
 // every plan's would cost more than the rest of a stored segment. Cells, not segments, are kept here,
 // so a segment the corpus has dropped is not held.
 const parsedMeasures = new Set<{ measures: SegmentMeasure[] | undefined }>();
-const PARSED_MEASURES = 32;
+const PARSED_MEASURES = 8;
 
 /**
  * Measure metadata parsed on first use: most plans of a large corpus never produce a match in a run.

@@ -19,7 +19,7 @@ export const overlapExisting: Rule = {
       const plan = corpus.get(best.planId);
       const title = `《${stripPinyin(plan?.title ?? best.planId)}》`;
       const cited = `${title}第${best.measure.number}条“${stripPinyin(best.measure.title)}”`;
-      const detail = similarityAndPair(best, plan?.text);
+      const detail = similarityAndPair(best, (range) => corpus.textAt(best.planId, range));
       findings.push({
         message: localized(
           `与${cited}重复${detail['zh-CN']}`,

@@ -5,6 +5,7 @@ import { DocumentFrequency } from '../overlap/weights.js';
 import { DEFAULT_OVERLAP_PARAMS } from '../overlap/params.js';
 import { buildSegment } from '../overlap/segment.js';
 import type { Rule } from '../rule.js';
+import { textAt } from '../text-at.js';
 import { similarityAndPair } from './overlap-messages.js';
 
 const INTERNAL_PARAMS = { ...DEFAULT_OVERLAP_PARAMS, minContainedWeight: Number.POSITIVE_INFINITY };
@@ -41,7 +42,7 @@ export const overlapInternal: Rule = {
       if (best === undefined || best.similarity < config.overlapThreshold) return;
       const earlier = units[Number(best.planId)]!.node;
       const label = headingLabel(earlier);
-      const detail = similarityAndPair(best, text);
+      const detail = similarityAndPair(best, (range) => textAt(text, range));
       findings.push({
         message: localized(
           `与本文件“${label}”重复${detail['zh-CN']}`,

@@ -1,7 +1,6 @@
-import { stripPinyin } from '@policylint/core';
+import { stripPinyin, type Range } from '@policylint/core';
 import { localized, type Localized } from '../finding.js';
 import type { OverlapMatch } from '../overlap/overlap-index.js';
-import { textAt } from '../text-at.js';
 
 const QUOTE_LENGTH = 40;
 
@@ -19,11 +18,12 @@ export function similarityText(similarity: number): Localized {
 
 /**
  * `（相似度 0.82）：其中“…”≈“…”`: the similarity, and the sentence pair that shows the repeat best;
- * `matchedText` is the text of the document the match's corpus sentence is in.
+ * `textOf` gives the text at a range of the document the match's corpus sentence is in.
  */
-export function similarityAndPair(match: OverlapMatch, matchedText: string | undefined): Localized {
+export function similarityAndPair(match: OverlapMatch, textOf: (range: Range) => string | undefined): Localized {
   const similarity = similarityText(match.similarity);
-  if (match.pair === undefined || matchedText === undefined) return localized(`（${similarity['zh-CN']}）`, ` (${similarity.en})`);
-  const pair = `“${quote(match.pair.draft.text)}”≈“${quote(textAt(matchedText, match.pair.corpus))}”`;
+  const matched = match.pair === undefined ? undefined : textOf(match.pair.corpus);
+  if (match.pair === undefined || matched === undefined) return localized(`（${similarity['zh-CN']}）`, ` (${similarity.en})`);
+  const pair = `“${quote(match.pair.draft.text)}”≈“${quote(matched)}”`;
   return localized(`（${similarity['zh-CN']}）：其中${pair}`, ` (${similarity.en}); closest pair: ${pair}`);
 }
