@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePlan, splitLines, walkNodes, type Plan, type Range } from '../src/index.js';
+import { parsePlan, splitLines, walkNodes, type Plan, type PlanNode, type Position, type Range } from '../src/index.js';
 import { readSeed, slicer } from './helpers.js';
+import { anyUnit, planText } from './plan-text-arbitrary.js';
 
 /** Every range of the plan, with what it must slice back to where the model states it. */
 function rangesOf(plan: Plan): Array<{ range: Range; text?: string }> {
@@ -15,21 +16,52 @@ function rangesOf(plan: Plan): Array<{ range: Range; text?: string }> {
   return out;
 }
 
-/** Parses `input` and lists every range outside the text, reversed, or not slicing back to its text. */
+/** Parses `input` and lists every range outside the text, reversed, not slicing back to its text, or out of its place in the tree. */
 function problemsOf(input: string): string[] {
   const plan = parsePlan(input);
   const text = plan.bom ? input.slice(1) : input;
   const lines = splitLines(text);
   const slice = slicer(text);
   const problems: string[] = [];
-  const inside = (p: Range['start']): boolean => p.line < lines.length && p.character <= lines[p.line]!.end - lines[p.line]!.start;
-  const ordered = (r: Range): boolean => r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character);
+  const inside = (p: Position): boolean => p.line < lines.length && p.character <= lines[p.line]!.end - lines[p.line]!.start;
   for (const { range, text: expected } of rangesOf(plan)) {
     const where = JSON.stringify(range);
     if (!inside(range.start) || !inside(range.end)) problems.push(`${where} is outside the text`);
     else if (!ordered(range)) problems.push(`${where} ends before it starts`);
     else if (expected !== undefined && slice(range) !== expected) problems.push(`${where} slices to ${JSON.stringify(slice(range))}, not ${JSON.stringify(expected)}`);
   }
+  return [...problems, ...treeProblems(plan)];
+}
+
+const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+const ordered = (r: Range): boolean => before(r.start, r.end);
+const within = (inner: Range, outer: Range): boolean => before(outer.start, inner.start) && before(inner.end, outer.end);
+
+/**
+ * Where the tree breaks its own shape: a node's marker, title or sentence outside the node, a child
+ * outside its parent, siblings out of order or overlapping, the preamble after the first node or the
+ * closing before the last.
+ */
+function treeProblems(plan: Plan): string[] {
+  const problems: string[] = [];
+  const name = (node: PlanNode): string => `${node.kind} ${node.number} at ${JSON.stringify(node.range)}`;
+  const siblings = (nodes: readonly PlanNode[]): void => {
+    nodes.forEach((node, i) => {
+      const next = nodes[i + 1];
+      if (next !== undefined && !before(node.range.end, next.range.start)) problems.push(`${name(node)} runs into the next, ${name(next)}`);
+    });
+  };
+  siblings(plan.children);
+  for (const { node } of walkNodes(plan)) {
+    if (!within(node.marker.range, node.range) || !within(node.titleRange, node.range)) problems.push(`${name(node)} does not hold its heading`);
+    for (const sentence of node.sentences) if (!within(sentence.range, node.range)) problems.push(`${name(node)} does not hold its sentence ${JSON.stringify(sentence.range)}`);
+    for (const child of node.children) if (!within(child.range, node.range)) problems.push(`${name(node)} does not hold its child ${name(child)}`);
+    siblings(node.children);
+  }
+  const first = plan.children[0];
+  const last = plan.children[plan.children.length - 1];
+  if (first !== undefined && plan.preamble !== null && !before(plan.preamble.range.end, first.range.start)) problems.push('the preamble runs into the first node');
+  if (last !== undefined && plan.closing !== null && !before(last.range.end, plan.closing.range.start)) problems.push('the closing starts inside the last node');
   return problems;
 }
 
@@ -80,8 +112,15 @@ describe('parsePlan properties', () => {
     fc.assert(fc.property(planish, (text) => assertWellFormed(text)), { numRuns: 2000 });
   });
 
+  it('never throws and keeps ranges inside the text, on plan-like lines: every marker form, comments, CR/LF/CRLF, BOM, NULs, lone surrogates', () => {
+    fc.assert(fc.property(planText(), (text) => assertWellFormed(text)), { numRuns: 1500 });
+  });
+
   it('never throws and keeps ranges inside the text, on any string', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => assertWellFormed(text)), { numRuns: 1000 });
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => assertWellFormed(text)), { numRuns: 500 });
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => assertWellFormed(text)), { numRuns: 500 });
+    // Any code point and lone surrogates too: UTF-16 columns must not split or skip them.
+    fc.assert(fc.property(fc.string({ unit: anyUnit, maxLength: 300 }), (text) => assertWellFormed(text)), { numRuns: 1000 });
   });
 
   it('never throws and keeps ranges inside the text, on the seed with lines deleted, duplicated, swapped and garbled', () => {
