@@ -21,7 +21,8 @@ function git(dir: string, ...args: string[]): void {
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
 }
 
-describe('policylint check: a run over many files', () => {
+// Each test runs the CLI several times: minutes on a busy 2-core machine, not the default 5 s.
+describe('policylint check: a run over many files', { timeout: 60_000 }, () => {
   it('--quiet reports errors only, yet warnings still count for --max-warnings', () => {
     const dir = tempDir({ 'draft.txt': DEFECTS, 'warn.txt': WARNING_ONLY }, ROOT);
     const loud = json(runCli(['check', '.', '--format', 'json'], dir).stdout);

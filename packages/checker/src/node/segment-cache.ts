@@ -41,8 +41,11 @@ export async function loadSegment(id: string, text: string, cacheDir: string | u
   const cached = file === undefined ? undefined : await readFile(file).then((bytes) => deserializeSegment(bytes, id, DEFAULT_OVERLAP_PARAMS, { reread: rereader(file) }), () => undefined);
   if (cached !== undefined) return { segment: cached, reused: true };
   const segment = buildSegment(id, measureUnits(parsePlan(text), DEFAULT_OVERLAP_PARAMS), DEFAULT_OVERLAP_PARAMS);
-  if (file !== undefined) await store(file, serializeSegment(segment));
-  return { segment, reused: false };
+  if (file === undefined) return { segment, reused: false };
+  const bytes = serializeSegment(segment);
+  // Once stored, the segment is used as a stored one, so a first (cold) start holds no more than a warm one.
+  const stored = (await store(file, bytes)) ? deserializeSegment(bytes, id, DEFAULT_OVERLAP_PARAMS, { reread: rereader(file) }) : undefined;
+  return { segment: stored ?? segment, reused: false };
 }
 
 /** Reads `length` bytes at `offset` of a stored segment again, or undefined when it is gone. */
@@ -61,14 +64,17 @@ function rereader(file: string): (offset: number, length: number) => Uint8Array 
   };
 }
 
-async function store(file: string, bytes: Uint8Array): Promise<void> {
+/** Stores a segment's bytes; false when the folder cannot be written. */
+async function store(file: string, bytes: Uint8Array): Promise<boolean> {
   try {
     await mkdir(join(file, '..'), { recursive: true });
     // Write then rename, so a reader never sees half a file.
     const temporary = `${file}.${process.pid}.tmp`;
     await writeFile(temporary, bytes);
     await rename(temporary, file);
+    return true;
   } catch {
     // A cache is an optimisation: without a writable folder, the index is simply built each time.
+    return false;
   }
 }
