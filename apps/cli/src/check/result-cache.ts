@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Finding } from '@policylint/checker';
+import { writeAtomically } from '@policylint/checker/node';
 import { packageInfo } from '../package-info.js';
 
 /** A remembered check of one file: valid while its key is; `findings` undefined for a file that is not a plan. */
@@ -65,16 +66,8 @@ export class ResultCache {
     this.results.set(filePath, result);
   }
 
-  /** Writes the cache (then renames, so a reader never sees half a file); a folder that cannot be written is not an error. */
+  /** Writes the cache; a folder that cannot be written is not an error (the cache only saves time). */
   async save(): Promise<void> {
-    const data: CacheFile = { version: currentVersion(), results: Object.fromEntries(this.results) };
-    try {
-      await mkdir(dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(data));
-      await rename(temporary, this.file);
-    } catch {
-      // The cache only saves time.
-    }
+    await writeAtomically(this.file, JSON.stringify({ version: currentVersion(), results: Object.fromEntries(this.results) } satisfies CacheFile));
   }
 }

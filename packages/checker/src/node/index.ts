@@ -6,3 +6,4 @@ export { corpusFingerprint } from './corpus-fingerprint.js';
 export { findCorpusSource, listCorpusFiles, loadCorpus, type CorpusSource } from './load-corpus.js';
 export { loadSegments, overlapCacheDir } from './segment-cache.js';
 export { CONFIG_FILE, ConfigError, ConfigLoader, loadConfigFile, type LoadedConfig } from './load-config.js';
+export { writeAtomically } from './write-atomically.js';

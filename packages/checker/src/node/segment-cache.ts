@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parsePlan } from '@policylint/core';
 import { DEFAULT_OVERLAP_PARAMS } from '../overlap/params.js';
 import { buildSegment, type Segment } from '../overlap/segment.js';
 import { deserializeSegment, segmentCacheKey, serializeSegment } from '../overlap/serialize.js';
 import { measureUnits } from '../overlap/units.js';
+import { writeAtomically } from './write-atomically.js';
 
 /** Where a corpus keeps its overlap index: `.policylint/cache/overlap/` under the corpus's base folder. */
 export function overlapCacheDir(baseDir: string): string {
@@ -44,7 +45,7 @@ export async function loadSegment(id: string, text: string, cacheDir: string | u
   if (file === undefined) return { segment, reused: false };
   const bytes = serializeSegment(segment);
   // Once stored, the segment is used as a stored one, so a first (cold) start holds no more than a warm one.
-  const stored = (await store(file, bytes)) ? deserializeSegment(bytes, id, DEFAULT_OVERLAP_PARAMS, { reread: rereader(file) }) : undefined;
+  const stored = (await writeAtomically(file, bytes)) ? deserializeSegment(bytes, id, DEFAULT_OVERLAP_PARAMS, { reread: rereader(file) }) : undefined;
   return { segment: stored ?? segment, reused: false };
 }
 
@@ -64,17 +65,3 @@ function rereader(file: string): (offset: number, length: number) => Uint8Array 
   };
 }
 
-/** Stores a segment's bytes; false when the folder cannot be written. */
-async function store(file: string, bytes: Uint8Array): Promise<boolean> {
-  try {
-    await mkdir(join(file, '..'), { recursive: true });
-    // Write then rename, so a reader never sees half a file.
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, bytes);
-    await rename(temporary, file);
-    return true;
-  } catch {
-    // A cache is an optimisation: without a writable folder, the index is simply built each time.
-    return false;
-  }
-}
