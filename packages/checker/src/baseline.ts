@@ -53,10 +53,12 @@ export function createBaseline(files: readonly BaselineFile[], previous: Baselin
   const entries = new Map(Object.entries(previous.files));
   for (const file of files) entries.delete(file.path);
   for (const file of files) {
-    if (file.findings.length === 0) continue;
+    // A rule that crashed is the tool's failure, not a finding to live with: never listed.
+    const findings = file.findings.filter((finding) => finding.fatal === undefined);
+    if (findings.length === 0) continue;
     const byRule: Record<string, Record<string, number>> = {};
-    const prints = baselineFingerprints(file.text, file.findings);
-    file.findings.forEach((finding, i) => {
+    const prints = baselineFingerprints(file.text, findings);
+    findings.forEach((finding, i) => {
       const counts = (byRule[finding.ruleId] ??= {});
       counts[prints[i]!] = (counts[prints[i]!] ?? 0) + 1;
     });

@@ -46,24 +46,22 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const plan = parsePlan(visible);
   const context = createContext(plan, visible, config, options.corpus, options.documentId);
   const found: Finding[] = [];
+  const failed: Finding[] = [];
   const ran = new Set<string>();
   for (const rule of options.rules ?? RULES) {
     const severity = effectiveSeverity(config, rule.id, rule.defaultSeverity);
     if (severity === undefined) continue;
-    ran.add(rule.id);
     try {
       for (const finding of rule.check(context)) found.push({ ...finding, ruleId: rule.id, severity });
+      ran.add(rule.id);
     } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      found.push({
-        ruleId: rule.id,
-        severity: 'error',
-        message: localized(`规则 ${rule.id} 运行失败：${why}`, `rule ${rule.id} failed: ${why}`),
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      });
+      failed.push(ruleFailure(rule.id, error));
     }
   }
-  const { findings, suppressed } = applyDirectives(body, found, ran, config, options.corpus);
+  // A failed rule did not run: its disable comments are not unused, and its failure is not theirs to hide.
+  const directed = applyDirectives(body, found, ran, config, options.corpus);
+  const findings = [...failed, ...directed.findings];
+  const suppressed = directed.suppressed;
   findings.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line ||
@@ -71,6 +69,18 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
       a.ruleId.localeCompare(b.ruleId),
   );
   return { plan, findings, suppressed, context };
+}
+
+/** The one error finding that stands for a rule which threw, at the start of the text. */
+function ruleFailure(ruleId: string, error: unknown): Finding {
+  const why = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId,
+    severity: 'error',
+    message: localized(`规则 ${ruleId} 出错：${why}`, `rule ${ruleId} failed: ${why}`),
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    fatal: true,
+  };
 }
 
 /**

@@ -48,4 +48,9 @@ export interface RuleFinding {
 export interface Finding extends RuleFinding {
   ruleId: string;
   severity: Severity;
+  /**
+   * Set on the finding that stands for a rule which threw: the check is incomplete, the text is not
+   * at fault. No comment or baseline hides it, and the CLI exits 2 for it, as ESLint does when a rule crashes.
+   */
+  fatal?: true;
 }

@@ -86,6 +86,15 @@ describe('createBaseline and filterByBaseline', () => {
     expect(next.files['b.txt']).toEqual(previous.files['b.txt']);
   });
 
+  it('never lists a rule’s failure, so the next run reports it again', () => {
+    const failure: Finding = { ...findingAt(0, 0), severity: 'error', fatal: true };
+    const failing = { path: 'a.txt', text: DRAFT.join('\n'), findings: [failure, findingAt(2, 2)] };
+    const baseline = createBaseline([failing, { ...failing, path: 'b.txt', findings: [failure] }]);
+    expect(Object.keys(baseline.files)).toEqual(['a.txt']);
+    expect(Object.keys(baseline.files['a.txt']!)).toEqual(['numbering-marker']);
+    expect(filterByBaseline(baseline, [failing])).toEqual({ findings: [[failure]], hidden: 1, stale: 0 });
+  });
+
   it('writes sorted keys and two-space JSON that parses back to itself', () => {
     const baseline = createBaseline([file(DRAFT, 'z.txt'), file(DRAFT, 'a.txt')]);
     const written = formatBaseline(baseline);

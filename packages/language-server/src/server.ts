@@ -21,6 +21,7 @@ import { completions, inlayHints, workspaceSymbols } from './features/assist.js'
 import { codeActions, FIX_ALL_KIND, prepareRename, rename, RENUMBER_KIND } from './features/edits.js';
 import { definition, hover, references } from './features/navigation.js';
 import { documentSymbols, foldingRanges } from './features/outline.js';
+import { HandlerErrors } from './handler-errors.js';
 import { IndexStatusTracker } from './index-status.js';
 import {
   CHECK_WORKSPACE_REQUEST,
@@ -48,7 +49,8 @@ export function startServer(connection: Connection): void {
   let refreshDiagnostics = false;
   let folders: string[] = [];
   const settingsCache = new Map<string, Promise<EditorSettings>>();
-  const reported = new Set<string>();
+  const errors = new HandlerErrors((message) => connection.console.error(message));
+  const guarded = <T>(name: string, fallback: T, work: () => Promise<T> | T): Promise<T> => errors.guard(name, fallback, work);
 
   const settings = (uri: string): Promise<EditorSettings> => {
     if (!configurationRequests) return Promise.resolve(DEFAULT_SETTINGS);
@@ -88,18 +90,6 @@ export function startServer(connection: Connection): void {
       }
     }).then(() => indexStatus.publish());
   };
-
-  /** Runs a handler; a failure is logged once per kind and answered with the fallback. */
-  const guarded = <T>(name: string, fallback: T, work: () => Promise<T> | T): Promise<T> =>
-    Promise.resolve()
-      .then(work)
-      .catch((error: unknown) => {
-        if (isRefusal(error)) throw error;
-        const why = error instanceof Error ? (error.stack ?? error.message) : String(error);
-        if (!reported.has(name)) connection.console.error(`policylint: ${name} failed: ${why}`);
-        reported.add(name);
-        return fallback;
-      });
 
   /** The analysis of an open document that reads as a plan; undefined for anything else. */
   const analysisOf = async (uri: string): Promise<{ analysis: Analysis; document: TextDocument; locale: Locale } | undefined> => {
@@ -300,7 +290,7 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  documents.listen(connection);
+  documents.listen(errors.documentSync(connection));
   connection.listen();
 }
 
@@ -308,9 +298,4 @@ export function startServer(connection: Connection): void {
 function summarize(files: number, plans: ReadonlyArray<readonly Diagnostic[]>): CheckWorkspaceResult {
   const count = (severity: DiagnosticSeverity): number => plans.reduce((n, items) => n + items.filter((d) => d.severity === severity).length, 0);
   return { files, plans: plans.length, errors: count(DiagnosticSeverity.Error), warnings: count(DiagnosticSeverity.Warning), infos: count(DiagnosticSeverity.Information) };
-}
-
-/** A refusal the user should see (rename of something that is not a number), not a failure to log. */
-function isRefusal(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 0;
 }

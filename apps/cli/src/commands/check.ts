@@ -3,9 +3,10 @@ import type { Locale } from '@policylint/checker';
 import { applyBaselineOptions, type BaselineOptions } from '../baseline-option.js';
 import { changedFiles } from '../changed-files.js';
 import type { CheckSettings, FileCheck } from '../check/check-file.js';
+import { checkExitCode } from '../check/exit-code.js';
 import { ResultCache } from '../check/result-cache.js';
 import { checkFiles, type Concurrency } from '../check-pool.js';
-import { totals, type FileResult } from '../file-result.js';
+import type { FileResult } from '../file-result.js';
 import { findFiles } from '../find-files.js';
 import type { CheckFormat } from '../formatters/index.js';
 import { message } from '../messages.js';
@@ -86,8 +87,7 @@ export async function check(paths: readonly string[], options: CheckCommandOptio
   const shown = options.quiet ? baselined.results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : baselined.results;
   const failures = checks.flatMap(({ outcome }) => (outcome.kind === 'failed' ? [outcome.reason] : []));
   const report = await emitReport(options.format, shown, { locale, cwd: options.cwd, color: options.color, output: options.output, failures });
-  const sum = totals(baselined.results);
-  const tooManyWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && sum.warnings > options.maxWarnings;
-  return { report, notes: [...notes], exitCode: failed ? 2 : sum.errors > 0 || tooManyWarnings ? 1 : 0 };
+  const exitCode = checkExitCode({ fileFailed: failed, found: results, reported: baselined.results, maxWarnings: options.maxWarnings });
+  return { report, notes: [...notes], exitCode };
 }
 
