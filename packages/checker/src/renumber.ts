@@ -8,6 +8,7 @@ import {
   type Plan,
   type PlanNode,
   type PlanReference,
+  type Position,
   type ReferenceStep,
   walkNodes,
 } from '@policylint/core';
@@ -69,7 +70,8 @@ export function renumberPlan(plan: Plan, analysis: NumberingAnalysis, selfRefere
  * The edits that make citations of the document's own nodes follow a renumbering: `第5条` becomes
  * `第4条` when measure 5 moves to 4, in the citation's own numeral style (5, ５ or 五). Where numbers
  * restart in each part, a lone `第2条` could afterwards name an earlier measure 2; such a citation
- * gets its part as well (`第二部分第2条`), so it keeps pointing where it did.
+ * gets its part as well (`第二部分第2条`), so it keeps pointing where it did, and a list it is in
+ * breaks up around it (`第1、11条` → `第1条、第二部分第2条`).
  */
 export function citationEdits(plan: Plan, selfReferences: readonly PlanReference[], moves: readonly NumberMove[]): TextEdit[] {
   if (moves.length === 0) return [];
@@ -82,24 +84,35 @@ export function citationEdits(plan: Plan, selfReferences: readonly PlanReference
     entries.find((e) => e.node.kind === node.kind && renumbered(e.node) === renumbered(node) && (scope === undefined || e.ancestors.includes(scope)))?.node;
 
   const edits: TextEdit[] = [];
-  const follow = (path: readonly ReferenceStep[]): PlanNode | undefined => {
+  const follow = (path: readonly ReferenceStep[]): void => {
     const node = findPath(plan, path);
     const to = node === undefined ? undefined : moved.get(node);
     const step = path[path.length - 1]!;
     if (to !== undefined) edits.push({ range: step.numberRange, newText: writeNumber(to, step.numeral) });
-    return node;
   };
   for (const reference of selfReferences) {
-    for (const target of reference.targets) {
-      const nodes = target.steps.map((_, i) => follow(target.steps.slice(0, i + 1)));
+    // Numbers after a qualifier are read inside its part (第二部分第2、3条, 第二部分第2条和第3条), so
+    // once one is written, every later lone number gets its own 第, unit and qualifier:
+    // 第1、11、3条 → 第1条、第二部分第2条、第一部分第3条.
+    let qualified = false;
+    reference.targets.forEach((target, i) => {
+      const node = findPath(plan, target.steps);
+      const qualifier =
+        target.steps.length !== 1 || node === undefined || node.kind === 'part' || (!qualified && firstAfter(node, undefined) === node)
+          ? undefined
+          : qualify(node, ancestorsOf.get(node) ?? [], renumbered, firstAfter);
+      // Inserts go before the number's own edit: an insert and a replace at one point apply in that order.
+      if (qualifier !== undefined) {
+        qualified = true;
+        if (target.listUnit === undefined) edits.push(insert(target.range.start, qualifier));
+        else {
+          // A later number of a list (the 11 of 第1、11条) stands alone: the number before it takes the unit.
+          edits.push(insert(reference.targets[i - 1]!.range.end, target.listUnit), insert(target.range.start, `${qualifier}第`));
+        }
+      }
+      target.steps.forEach((_, depth) => follow(target.steps.slice(0, depth + 1)));
       if (target.through !== undefined) follow([...target.steps.slice(0, -1), target.through]);
-      const node = nodes[0];
-      const startsWithDi = target.steps[0]!.numberRange.start.character > target.range.start.character;
-      if (target.steps.length !== 1 || node === undefined || node.kind === 'part' || !startsWithDi) continue;
-      if (firstAfter(node, undefined) === node) continue;
-      const qualifier = qualify(node, ancestorsOf.get(node) ?? [], renumbered, firstAfter);
-      if (qualifier !== undefined) edits.push({ range: { start: target.range.start, end: target.range.start }, newText: qualifier });
-    }
+    });
   }
   return edits;
 }
@@ -122,6 +135,10 @@ function qualify(
     return `${part === undefined ? '' : `第${cn(part)}部分`}第（${cn(section)}）项`;
   }
   return undefined;
+}
+
+function insert(at: Position, newText: string): TextEdit {
+  return { range: { start: at, end: at }, newText };
 }
 
 /** A number in a citation's own style: 5, ５ or 五. */

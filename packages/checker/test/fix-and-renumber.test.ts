@@ -58,6 +58,31 @@ describe('renumberText', () => {
     expect(moves.map((m) => `${m.kind} ${m.from}→${m.to}`)).toEqual(['part 3→2', 'section 3→2', 'measure 3→2', 'measure 4→3', 'measure 5→4']);
   });
 
+  // Found by renumber.property.test.ts (shrunk). Measures and sections restart in each part, so the
+  // moved node, once renumbered, shares its number with an earlier one and needs its part named.
+  describe('a citation list or chain with a number that needs its part named', () => {
+    const measures = (cite: string): string => `一、甲\n1.推进。按照${cite}落实。\n2.推进。\n二、乙\n1.推进。\n3.推进。`;
+    it.each([
+      ['a later number of a list stands alone with its part', '第1、3条', '第1条、第二部分第2条'],
+      ['the numbers after a qualified first one keep their own part', '第3、1条', '第二部分第2条、第一部分第1条'],
+      ['every number after the qualified one stands alone', '第1、3、2条', '第1条、第二部分第2条、第一部分第2条'],
+      ['a chain’s later citation does not fall into the part written before it', '第3条和第1条', '第二部分第2条和第一部分第1条'],
+    ])('%s: %s → %s', (_, cite, expected) => {
+      expect(renumberText(measures(cite)).text).toBe(measures(expected).replace('3.推进', '2.推进'));
+      expect(fixText(measures(cite)).text).toBe(measures(expected).replace('3.推进', '2.推进'));
+    });
+
+    it('a bracketed list number stands alone too, with 第 and the list’s unit', () => {
+      const text = (cite: string, section: string): string => `一、甲\n（一）子\n1.推进。按照${cite}落实。\n二、乙\n${section}丑\n2.推进。`;
+      expect(renumberText(text('第（一）、（三）项', '（三）')).text).toBe(text('第（一）项、第二部分第（一）项', '（一）'));
+    });
+
+    it('leaves a list alone when no number needs its part', () => {
+      const text = '一、甲\n1.推进。按照第1、3条落实。\n2.推进。\n3.推进。\n二、乙\n5.推进。';
+      expect(renumberText(text).text).toBe(text.replace('5.推进', '4.推进'));
+    });
+  });
+
   it('keeps the document’s own convention: 国发〔2019〕5号 restarts per part and stays so', () => {
     const text = readRepoFile('test/fixtures/real-policies/gov-guofa-2019-5-double-random-one-public.txt');
     expect(renumberText(text).text).toBe(text);

@@ -30,6 +30,11 @@ export interface ReferenceTarget {
   through?: ReferenceStep;
   /** The text of this target: `第3条`, `6` in 第4、6条, `第3至5条`. */
   range: Range;
+  /**
+   * Set on the second and later numbers of a list (the 6 of 第4、6条, the （五） of 第（三）、（五）项),
+   * which have no 第 and no unit of their own: the unit the list's numbers share.
+   */
+  listUnit?: string;
 }
 
 export interface PlanReference {
@@ -212,7 +217,11 @@ function parseSegment(cursor: Cursor, start: number): { targets: ReferenceTarget
   }
   if (numbers.length === 1) return { targets: [{ steps: [step(kind, first, cursor)], range: span(cursor, start, end) }], end };
   return {
-    targets: numbers.map((n, i) => ({ steps: [step(kind, n, cursor)], range: span(cursor, i === 0 ? start : n.start - (n.bracketed ? 1 : 0), n.after) })),
+    targets: numbers.map((n, i) =>
+      i === 0
+        ? { steps: [step(kind, n, cursor)], range: span(cursor, start, n.after) }
+        : { steps: [step(kind, n, cursor)], range: span(cursor, n.start - (n.bracketed ? 1 : 0), n.after), listUnit: unit },
+    ),
     end,
   };
 }

@@ -52,6 +52,14 @@ describe('findReferences', () => {
     expect(findReferences('第十二条')[0]!.targets[0]!.steps[0]!.numeral).toBe('chinese');
   });
 
+  it('marks the later numbers of a list, which have no 第 of their own, with the unit they share', () => {
+    const units = (text: string): Array<string | undefined> => findReferences(text).flatMap((r) => r.targets.map((t) => t.listUnit));
+    expect(units('见第4、6、8点')).toEqual([undefined, '点', '点']);
+    expect(units('见第（三）、（五）项')).toEqual([undefined, '项']);
+    expect(units('见第4条和第6条')).toEqual([undefined, undefined]);
+    expect(units('见第二部分第（三）项和第（五）项')).toEqual([undefined, undefined]);
+  });
+
   it('reports positions on the right line', () => {
     const [reference] = findReferences('一、总体要求\n1.推进改革。落实第3条。');
     expect(reference!.range).toEqual({ start: { line: 1, character: 9 }, end: { line: 1, character: 12 } });

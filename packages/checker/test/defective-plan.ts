@@ -1,0 +1,196 @@
+import { blankCommentLines, findPinyinAnnotations, findReferences, matchMarker, splitLines, toChineseNumeral, walkNodes, type Plan } from '@policylint/core';
+import fc from 'fast-check';
+
+/**
+ * Random plans with defects, for the fix, renumbering and determinism properties: parts of sections
+ * or of loose measures, measures with items, numbers and marker forms damaged at random (gaps,
+ * duplicates, steps back, variant forms), tasks that cite the plan's own parts, sections and measures
+ * (第N条, 第三条, 第３条, 第N部分, 第（N）项, paths, lists, ranges, 本方案…, 《own title》…) and other
+ * plans (《…》第N条), some pointing nowhere, and pinyin annotations for the text-encoding fix.
+ */
+
+export const OWN_TITLE = '关于某项工作的实施方案';
+export const OTHER_TITLE = '厦门市再创营商环境新优势助力企业高质量发展行动方案';
+
+const FORMS = {
+  part: ['一、', '一.', '一．', '一，'],
+  section: ['（一）', '(一)', '（一）、', '（一)', '㈠'],
+  measure: ['1.', '1、', '1．', '１.', '1)', '1. ', '⒈'],
+  item: ['（1）', '(1)', '⑴', '1）'],
+} as const;
+type Level = keyof typeof FORMS;
+
+export interface Heading {
+  level: Level;
+  form: string;
+  wrongNumber: number | null;
+  indent: string;
+}
+export type MeasureSpec = [Heading, Heading[]];
+export type SectionSpec = [Heading, MeasureSpec[]];
+
+/** How a task cites: the numbers are used as the kind needs them. */
+export interface CitationSpec {
+  kind: 'measure' | 'chinese' | 'fullwidth' | 'part' | 'section' | 'part-section' | 'part-measure' | 'list' | 'section-list' | 'chain' | 'range' | 'self-prefix' | 'own-title' | 'other-plan';
+  a: number;
+  b: number;
+  c: number;
+}
+
+export interface PlanSpec {
+  parts: Array<[Heading, SectionSpec[] | MeasureSpec[]]>;
+  measuresRestart: boolean;
+  /** Cited in turn by the measures' tasks. */
+  citations: CitationSpec[];
+  /** Tasks with an inline pinyin annotation, in turn. */
+  pinyin: boolean[];
+  lineBreak: '\n' | '\r\n';
+  bom: boolean;
+  /** A reviewer's comment line, whose 第N条 is no citation and must stay as written. */
+  comment: boolean;
+}
+
+const heading = (level: Level): fc.Arbitrary<Heading> =>
+  fc.record({
+    level: fc.constant(level),
+    form: fc.oneof({ weight: 4, arbitrary: fc.constant(FORMS[level][0]) }, { weight: 1, arbitrary: fc.constantFrom(...FORMS[level]) }),
+    // Mostly right, sometimes any number at all: gaps, duplicates, steps back.
+    wrongNumber: fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 30 }) }),
+    indent: fc.constantFrom('', '', '', '　　', '## '),
+  });
+
+const citation: fc.Arbitrary<CitationSpec> = fc.record({
+  kind: fc.constantFrom('measure', 'measure', 'chinese', 'fullwidth', 'part', 'section', 'part-section', 'part-measure', 'list', 'section-list', 'chain', 'range', 'self-prefix', 'own-title', 'other-plan'),
+  a: fc.integer({ min: 1, max: 20 }),
+  b: fc.integer({ min: 1, max: 20 }),
+  c: fc.integer({ min: 1, max: 20 }),
+});
+
+const measure: fc.Arbitrary<MeasureSpec> = fc.tuple(heading('measure'), fc.array(heading('item'), { maxLength: 3 }));
+const part: fc.Arbitrary<[Heading, SectionSpec[] | MeasureSpec[]]> = fc.tuple(
+  heading('part'),
+  fc.oneof(fc.array(fc.tuple(heading('section'), fc.array(measure, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 3 }), fc.array(measure, { minLength: 1, maxLength: 4 })),
+);
+
+export const planArb: fc.Arbitrary<PlanSpec> = fc.record({
+  parts: fc.array(part, { minLength: 1, maxLength: 4 }),
+  measuresRestart: fc.boolean(),
+  citations: fc.array(citation, { minLength: 1, maxLength: 8 }),
+  pinyin: fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }),
+  lineBreak: fc.constantFrom('\n' as const, '\r\n' as const),
+  bom: fc.boolean(),
+  comment: fc.boolean(),
+});
+
+function write(form: string, n: number): string {
+  if (form === '㈠') return String.fromCharCode(0x3220 + Math.min(n, 10) - 1);
+  if (form === '⑴') return String.fromCharCode(0x2474 + Math.min(n, 20) - 1);
+  if (form === '⒈') return String.fromCharCode(0x2488 + Math.min(n, 20) - 1);
+  if (form.includes('一')) return form.replace('一', cn(n));
+  if (form.includes('１')) return form.replace('１', fullwidth(n));
+  return form.replace('1', String(n));
+}
+
+const cn = (n: number): string => toChineseNumeral(n)!;
+const fullwidth = (n: number): string => String(n).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+function cite({ kind, a, b, c }: CitationSpec): string {
+  switch (kind) {
+    case 'measure':
+      return `第${a}条`;
+    case 'chinese':
+      return `第${cn(a)}条`;
+    case 'fullwidth':
+      return `第${fullwidth(a)}条`;
+    case 'part':
+      return `第${cn(Math.min(a, 5))}部分`;
+    case 'section':
+      return `第（${cn(a)}）项`;
+    case 'part-section':
+      return `第${cn(Math.min(a, 5))}部分第（${cn(b)}）项`;
+    case 'part-measure':
+      return `第${cn(Math.min(a, 5))}部分第${b}条`;
+    case 'list':
+      return `第${a}、${b}、${c}条`;
+    case 'section-list':
+      return `第（${cn(a)}）、（${cn(b)}）项`;
+    case 'chain':
+      return `第${a}条和第${b}条`;
+    case 'range':
+      return `第${Math.min(a, b)}至${Math.max(a, b)}条`;
+    case 'self-prefix':
+      return `本方案第${a}条`;
+    case 'own-title':
+      return `《${OWN_TITLE}》第${a}条`;
+    case 'other-plan':
+      return `《${OTHER_TITLE}》第${a}条`;
+  }
+}
+
+/** The plan as text. */
+export function render(plan: PlanSpec): string {
+  const lines = [OWN_TITLE];
+  if (plan.comment) lines.push('<!-- 审稿意见：第2条与第（一）项待定 -->');
+  let measureNo = 0;
+  let cited = 0;
+  let annotated = 0;
+  const emit = (h: Heading, n: number, text: string): void => {
+    lines.push(`${h.indent}${write(h.form, h.wrongNumber ?? n)}${text}`);
+  };
+  const emitMeasure = ([m, items]: MeasureSpec): void => {
+    const citation = cite(plan.citations[cited++ % plan.citations.length]!);
+    const task = plan.pinyin[annotated++ % plan.pinyin.length] ? '推进區(qū)域改革' : '推进改革';
+    emit(m, ++measureNo, `${task}。按照${citation}落实责任。`);
+    items.forEach((item, i) => emit(item, i + 1, '细化措施。'));
+  };
+  plan.parts.forEach(([p, body], i) => {
+    emit(p, i + 1, '方面任务');
+    if (plan.measuresRestart) measureNo = 0;
+    body.forEach(([head, children], j) => {
+      if (head.level !== 'section') return emitMeasure([head, children as Heading[]]);
+      emit(head, j + 1, '重点领域');
+      (children as MeasureSpec[]).forEach(emitMeasure);
+    });
+  });
+  lines.push('本方案自印发之日起施行。');
+  return (plan.bom ? '\ufeff' : '') + lines.join(plan.lineBreak);
+}
+
+// Indentation and a Markdown heading's `#` before a marker, as the parser skips them.
+const INDENT = /^[ \t\u3000]*(?:#{1,6}[ \t]+)?/;
+
+/**
+ * The text without what a fix or a renumbering may change: heading markers (after indentation), the
+ * document's citations of itself (those with no 《title》 or with its own, 本方案 and any part added in
+ * front included) and inline pinyin annotations. Citations of other plans and anything in comment
+ * lines stay. Written from the grammar in core (`matchMarker`, `findReferences`), not from the fixes.
+ */
+export function withoutNumbering(text: string, ownTitle: string = OWN_TITLE): string {
+  const visible = blankCommentLines(text);
+  const lines = splitLines(visible);
+  const cuts: Array<[number, number]> = [];
+  for (const line of lines) {
+    const content = visible.slice(line.start, line.end);
+    const indent = INDENT.exec(content)![0].length;
+    const marker = matchMarker(content.slice(indent));
+    if (marker !== undefined) cuts.push([line.start + indent, line.start + indent + marker.text.length]);
+    for (const spot of findPinyinAnnotations(content)) cuts.push([line.start + spot.start, line.start + spot.end]);
+  }
+  for (const { range, document } of findReferences(visible)) {
+    if (document !== null && document.title !== ownTitle) continue;
+    cuts.push([lines[range.start.line]!.start + range.start.character, lines[range.end.line]!.start + range.end.character]);
+  }
+  cuts.sort((x, y) => x[0] - y[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of cuts) {
+    if (start > at) out += text.slice(at, start);
+    at = Math.max(at, end);
+  }
+  return out + text.slice(at);
+}
+
+/** The tree's shape: each node's kind and depth, in document order (what renumbering must not change). */
+export function outline(plan: Plan): string[] {
+  return [...walkNodes(plan)].map(({ node, ancestors }) => `${'  '.repeat(ancestors.length)}${node.kind}`);
+}
