@@ -67,12 +67,12 @@ export async function check(paths: readonly string[], options: CheckCommandOptio
 
   const results: FileResult[] = [];
   const notes = new Set<string>();
-  let failed = false;
+  const failures: string[] = [];
   for (const { outcome, notes: fileNotes, cacheable } of checks) {
     for (const note of fileNotes) notes.add(note);
     if (cacheable !== undefined) cache?.remember(outcome.filePath, cacheable);
     if (outcome.kind === 'failed') {
-      failed = true;
+      failures.push(outcome.reason);
       notes.add(outcome.reason);
     } else if (outcome.kind === 'checked') {
       results.push({ filePath: outcome.filePath, findings: outcome.findings });
@@ -85,9 +85,8 @@ export async function check(paths: readonly string[], options: CheckCommandOptio
   const baselined = await applyBaselineOptions(results, options.baseline, locale);
   for (const note of baselined.notes) notes.add(note);
   const shown = options.quiet ? baselined.results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : baselined.results;
-  const failures = checks.flatMap(({ outcome }) => (outcome.kind === 'failed' ? [outcome.reason] : []));
   const report = await emitReport(options.format, shown, { locale, cwd: options.cwd, color: options.color, output: options.output, failures });
-  const exitCode = checkExitCode({ fileFailed: failed, found: results, reported: baselined.results, maxWarnings: options.maxWarnings });
+  const exitCode = checkExitCode({ fileFailed: failures.length > 0, found: results, reported: baselined.results, maxWarnings: options.maxWarnings });
   return { report, notes: [...notes], exitCode };
 }
 
