@@ -6,22 +6,12 @@ import { DidChangeTextDocumentNotification, DocumentDiagnosticRequest, HoverRequ
 import { URI } from 'vscode-uri';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startClient, type Client } from './lsp-client.js';
+import { random } from './random.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const STEPS = 3000;
 // Pieces that make edits land in and around markers, citations, line ends and surrogate pairs.
 const PIECES = ['1.', '2、', '（一）', '(二)', '一、', '第3条', '第（二）项', '《', '》', '。', '\n', '\r\n', '𠀀', '𝟘', 'e\u0301', '區(qū)', '?。ㄒ', '推进无还本续贷', ' ', ''];
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let dir: string;
 let client: Client;

@@ -31,8 +31,14 @@ export interface Client {
   open(path: string, text: string): string;
   /** Messages the server logged (window/logMessage). */
   logs: string[];
+  /** Every publishDiagnostics received, in order. */
+  published: PublishDiagnosticsParams[];
+  /** The server's process id, to read its memory from /proc. */
+  pid: number;
   /** Resolves with the first notification of `method` (received so far or later) whose params pass `test`. */
   notified<T>(method: string, test: (params: T) => boolean): Promise<T>;
+  /** Resolves once `condition` holds: checked now and after every notification from the server. */
+  until(condition: () => boolean): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,18 +48,24 @@ export async function startClient(options: { pull?: boolean; locale?: string; se
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<string, Array<(p: PublishDiagnosticsParams) => void>>();
   const logs: string[] = [];
-  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-    const waiters = waiting.get(params.uri) ?? [];
-    waiting.delete(params.uri);
-    for (const resolve of waiters) resolve(params);
-  });
-  connection.onNotification('window/logMessage', (params: { message: string }) => logs.push(params.message));
+  const published: PublishDiagnosticsParams[] = [];
   // Any other notification (policylint's own), kept so a test can wait for one that came early.
   const received: Array<{ method: string; params: unknown }> = [];
   const listeners = new Set<() => void>();
+  const changed = (): void => {
+    for (const listener of listeners) listener();
+  };
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    published.push(params);
+    const waiters = waiting.get(params.uri) ?? [];
+    waiting.delete(params.uri);
+    for (const resolve of waiters) resolve(params);
+    changed();
+  });
+  connection.onNotification('window/logMessage', (params: { message: string }) => logs.push(params.message));
   connection.onUnhandledNotification(({ method, params }) => {
     received.push({ method, params });
-    for (const listener of listeners) listener();
+    changed();
   });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
   connection.onRequest('client/registerCapability', () => null);
@@ -74,6 +86,8 @@ export async function startClient(options: { pull?: boolean; locale?: string; se
   return {
     connection,
     logs,
+    published,
+    pid: child.pid!,
     notified: <T>(method: string, test: (params: T) => boolean) =>
       new Promise<T>((resolve) => {
         const look = (): void => {
@@ -84,6 +98,16 @@ export async function startClient(options: { pull?: boolean; locale?: string; se
         };
         listeners.add(look);
         look();
+      }),
+    until: (condition) =>
+      new Promise<void>((resolve) => {
+        const check = (): void => {
+          if (!condition()) return;
+          listeners.delete(check);
+          resolve();
+        };
+        listeners.add(check);
+        check();
       }),
     nextDiagnostics: (uri) =>
       new Promise((resolve) => {
