@@ -37,6 +37,15 @@ async function freshCheck(path: string, text: string): Promise<Array<Pick<Diagno
   const { findings } = checkText(text, { config, corpus: loaded?.corpus, documentId: path });
   return findings.map((f) => ({ code: f.ruleId, range: f.range, message: f.message['zh-CN'] }));
 }
+/** How each promise settled, or `pending` for those still pending after `ms`. */
+async function settledWithin<T>(promises: ReadonlyArray<Promise<T>>, ms: number): Promise<Array<PromiseSettledResult<T> | { status: 'pending' }>> {
+  const outcomes: Array<PromiseSettledResult<T> | { status: 'pending' }> = promises.map(() => ({ status: 'pending' }));
+  let timer: NodeJS.Timeout | undefined;
+  const settled = Promise.all(promises.map((p, i) => p.then((value) => (outcomes[i] = { status: 'fulfilled', value }), (reason: unknown) => (outcomes[i] = { status: 'rejected', reason }))));
+  await Promise.race([settled, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+  return outcomes;
+}
 const essentials = (items: readonly Diagnostic[]) => items.map(({ code, range, message }) => ({ code, range, message }));
 
 let dir: string;
@@ -68,13 +77,10 @@ describe.each(['pull', 'push'] as const)('a seed-size draft under load, %s diagn
     const start = memory(client.pid);
     const next = random(20261127);
     let cursor = 0;
-    let sent = 0;
-    let answered = 0;
     const requests: Array<Promise<unknown>> = [];
     const request = <T>(send: () => Promise<T>): Promise<T> => {
-      sent++;
       const answer = send();
-      requests.push(answer.then(() => answered++));
+      requests.push(answer);
       return answer;
     };
     for (let change = 1; change <= CHANGES; change++) {
@@ -96,12 +102,14 @@ describe.each(['pull', 'push'] as const)('a seed-size draft under load, %s diagn
       await client.until(() => client.published.some((p) => p.uri === uri && p.version === document.version));
       final = client.published.filter((p) => p.uri === uri).at(-1)!.diagnostics;
     }
-    await Promise.all(requests);
+    // Counted, not awaited one by one: a request left unanswered shows as a missing answer, not a hung test.
+    const answers = await settledWithin(requests, 30_000);
+    const answered = answers.filter((a) => a.status === 'fulfilled').length;
     const end = memory(client.pid);
-    console.info(`${mode}: ${sent} requests, ${answered} answered; server RSS ${mb(start.rss)} after open, ${mb(end.rss)} at the end, peak ${mb(end.peak)}`);
+    console.info(`${mode}: ${requests.length} requests, ${answered} answered; server RSS ${mb(start.rss)} after open, ${mb(end.rss)} at the end, peak ${mb(end.peak)}`);
 
-    expect(answered).toBe(sent);
-    expect(sent).toBe(CHANGES / HOVER_EVERY + (pull ? 1 : 0));
+    expect(requests).toHaveLength(CHANGES / HOVER_EVERY + (pull ? 1 : 0));
+    expect(answered).toBe(requests.length);
     expect(essentials(final)).toEqual(await freshCheck(path, document.getText()));
     // Not a comparison of empty lists: the draft repeats the seed, so overlap ran and found.
     expect(new Set(final.map((d) => d.code))).toContain('overlap-existing');
