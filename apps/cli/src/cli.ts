@@ -6,22 +6,20 @@ import { CliError } from './cli-error.js';
 import { defaultCacheFile } from './check/result-cache.js';
 import type { Concurrency } from './check-pool.js';
 import { check, type CheckFormat } from './commands/check.js';
+import { collectCorpus } from './corpus-option.js';
 import { CHECK_FORMATS } from './formatters/index.js';
 import { outline, type OutlineFormat } from './commands/outline.js';
 import { renumber } from './commands/renumber.js';
 import { show } from './commands/show.js';
 import { similar } from './commands/similar.js';
 import { LOCALES, type Locale } from './messages.js';
+import { terminalLine, terminalText } from './terminal-text.js';
 
 function localeOption(): Option {
   return new Option('--locale <locale>', 'message language (default: the config file’s, else zh-CN)').choices(LOCALES);
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-const CORPUS_HELP = 'the plans in force: a folder or a glob, repeatable (default: seeds/ by the config file, or the nearest seeds/)';
+const CORPUS_HELP = 'the plans in force: a folder or a glob under the current folder, or an absolute path; repeatable (default: seeds/ by the config file, or the nearest seeds/)';
 
 function parseCount(value: string): number {
   const n = Number(value);
@@ -78,7 +76,7 @@ function buildProgram(io: Io): Command {
     .option('--output <file>', 'write the report to FILE (folders created); the terminal then gets the stylish report')
     .option('--config <file>', 'use this configuration file instead of the nearest policylint.config.json')
     .addOption(localeOption())
-    .option('--corpus <dir|glob>', CORPUS_HELP, collect, [])
+    .option('--corpus <dir|glob>', CORPUS_HELP, collectCorpus, [])
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--quiet', 'report errors only (warnings still count for --max-warnings)')
     .option('--fix', 'apply every safe fix to the files, then report what is left')
@@ -111,7 +109,7 @@ function buildProgram(io: Io): Command {
         },
         cwd: io.cwd,
       });
-      for (const note of result.notes) io.stderr(`${note}\n`);
+      for (const note of result.notes) io.stderr(`${terminalLine(note)}\n`);
       io.stdout(result.report);
       io.setExitCode(result.exitCode);
     });
@@ -130,8 +128,9 @@ function buildProgram(io: Io): Command {
         locale: options.locale,
         cwd: io.cwd,
       });
+      // The diff is a patch: it stays byte for byte what `git apply` needs.
       io.stdout(stdout);
-      io.stderr(stderr);
+      io.stderr(terminalText(stderr));
     });
 
   program
@@ -139,7 +138,7 @@ function buildProgram(io: Io): Command {
     .description('print what a citation points at, e.g. "《…行动方案》第3条", or "第3条" --in FILE')
     .argument('<ref>', 'a citation')
     .option('--in <file>', 'the plan the citation is read in (for 第3条 without 《title》); also locates the corpus')
-    .option('--corpus <dir|glob>', CORPUS_HELP, collect, [])
+    .option('--corpus <dir|glob>', CORPUS_HELP, collectCorpus, [])
     .option('--config <file>', 'use this configuration file instead of the nearest policylint.config.json')
     .addOption(localeOption())
     .action(async (ref: string, options: { in?: string; config?: string; locale?: Locale; corpus: string[] }) => {
@@ -150,7 +149,7 @@ function buildProgram(io: Io): Command {
         locale: options.locale,
         cwd: io.cwd,
       });
-      io.stdout(result.stdout);
+      io.stdout(terminalText(result.stdout));
       io.setExitCode(result.exitCode);
     });
 
@@ -158,12 +157,12 @@ function buildProgram(io: Io): Command {
     .command('similar')
     .description('list, for each measure of FILE, its closest measures in the corpus with their similarity (! marks a repeat)')
     .argument('<file>', 'a plan in .txt or .md')
-    .option('--corpus <dir|glob>', CORPUS_HELP, collect, [])
+    .option('--corpus <dir|glob>', CORPUS_HELP, collectCorpus, [])
     .option('--limit <n>', 'matches per measure (default: overlap.maxMatches, 3)', parseCount)
     .option('--config <file>', 'use this configuration file instead of the nearest policylint.config.json')
     .addOption(localeOption())
     .action(async (file: string, options: { corpus: string[]; limit?: number; config?: string; locale?: Locale }) => {
-      io.stdout(
+      io.stdout(terminalText(
         await similar(resolve(io.cwd, file), {
           corpus: options.corpus,
           limit: options.limit,
@@ -171,7 +170,7 @@ function buildProgram(io: Io): Command {
           locale: options.locale,
           cwd: io.cwd,
         }),
-      );
+      ));
     });
 
   program
@@ -181,7 +180,8 @@ function buildProgram(io: Io): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(localeOption())
     .action(async (file: string, options: { format: OutlineFormat; locale?: Locale }) => {
-      io.stdout(await outline(file, options.format, options.locale ?? 'zh-CN'));
+      const printed = await outline(file, options.format, options.locale ?? 'zh-CN');
+      io.stdout(options.format === 'text' ? terminalText(printed) : printed);
     });
   return program;
 }
@@ -206,11 +206,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof CliError || error instanceof ConfigError) {
-      for (const line of error.message.split('\n')) process.stderr.write(`policylint: ${line}\n`);
+      for (const line of error.message.split('\n')) process.stderr.write(`policylint: ${terminalLine(line)}\n`);
       return error instanceof CliError ? error.exitCode : 2;
     }
     const why = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`policylint: internal error: ${why}\n`);
+    process.stderr.write(`policylint: internal error: ${terminalLine(why)}\n`);
     return 2;
   }
 }

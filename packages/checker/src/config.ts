@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CORPUS_GLOB_OUTSIDE, globLeavesBase } from './corpus-glob.js';
 import { localized, LOCALES, type Locale, type Localized, type Severity } from './finding.js';
 import { DEFAULT_OVERLAP_PARAMS } from './overlap/params.js';
 
@@ -87,10 +88,10 @@ export const ConfigSchema = documented(
       localized('与现行方案的重复检查。', 'Overlap with plans in force.'),
     ),
     corpus: documented(
-      z.array(z.string().min(1)).optional(),
+      z.array(z.string().min(1).refine((glob) => !globLeavesBase(glob), { message: CORPUS_GLOB_OUTSIDE.en })).optional(),
       localized(
-        '现行方案（语料库）的 glob，相对于本文件。未设置时使用本文件旁的 seeds/ 目录，或被检查文件上层最近的 seeds/ 目录。',
-        'Globs of the plans in force (the corpus), relative to this file. Unset: the seeds/ folder next to this file, or the nearest seeds/ above the checked file.',
+        '现行方案（语料库）的 glob，相对于本文件，不能用 .. 跳出本文件所在目录；其他位置的方案请写绝对路径。未设置时使用本文件旁的 seeds/ 目录，或被检查文件上层最近的 seeds/ 目录。',
+        'Globs of the plans in force (the corpus), relative to this file and inside its folder (no .. above it); plans elsewhere need an absolute path. Unset: the seeds/ folder next to this file, or the nearest seeds/ above the checked file.',
       ),
     ),
   }),

@@ -1,4 +1,4 @@
-import { checkText, resolveConfig, type CheckResult, type Corpus, type ResolvedConfig } from '@policylint/checker';
+import { checkText, CORPUS_GLOB_OUTSIDE, globLeavesBase, resolveConfig, type CheckResult, type Corpus, type ResolvedConfig } from '@policylint/checker';
 import { ConfigError, ConfigLoader, CorpusCache, type LoadedCorpus } from '@policylint/checker/node';
 import { isPlanLike } from '@policylint/core';
 import { dirname } from 'node:path';
@@ -99,10 +99,23 @@ export class Analyses {
 
   /** The configuration file's corpus; without one, the `policylint.corpus` globs (relative to the workspace folder) or the nearest `seeds/`. */
   private corpusFor(path: string, configPath: string | undefined, config: ResolvedConfig, settings: EditorSettings): Promise<LoadedCorpus | undefined> {
-    if (configPath === undefined && settings.corpus.length > 0) {
-      return this.corpora.load({ baseDir: this.options.folderOf?.(path) ?? dirname(path), globs: settings.corpus });
-    }
+    const globs = configPath === undefined ? this.insideGlobs(settings.corpus) : [];
+    if (globs.length > 0) return this.corpora.load({ baseDir: this.options.folderOf?.(path) ?? dirname(path), globs });
     return this.corpora.forFile(path, { path: configPath, corpus: config.corpus });
+  }
+
+  /**
+   * The `policylint.corpus` globs that stay inside the workspace folder; one that climbs out with a
+   * relative `..` is said once and ignored (workspace settings come with the workspace: untrusted).
+   */
+  private insideGlobs(globs: readonly string[]): string[] {
+    return globs.filter((glob) => {
+      if (!globLeavesBase(glob)) return true;
+      const message = `policylint.corpus: ${JSON.stringify(glob)} ignored: ${CORPUS_GLOB_OUTSIDE.en}`;
+      if (!this.reported.has(message)) this.options.log(message);
+      this.reported.add(message);
+      return false;
+    });
   }
 }
 

@@ -20,7 +20,9 @@ export async function workspaceFiles(folders: readonly string[], limit: number, 
   for (const folder of folders) {
     const root = URI.parse(folder);
     if (root.scheme !== 'file') continue;
-    const paths = (await glob('**/*.{txt,md}', { cwd: root.fsPath, absolute: true, ignore: IGNORED })).sort();
+    // Links are not followed: a workspace (untrusted) linking to / or to a home folder would have the
+    // server walk and report on files outside it.
+    const paths = (await glob('**/*.{txt,md}', { cwd: root.fsPath, absolute: true, ignore: IGNORED, followSymbolicLinks: false })).sort();
     for (const path of paths) {
       if (out.length >= limit) return out;
       const uri = URI.file(path).toString();

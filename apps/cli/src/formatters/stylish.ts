@@ -2,21 +2,25 @@ import { relative } from 'node:path';
 import type { Locale, Severity } from '@policylint/checker';
 import pc from 'picocolors';
 import { totals, type FileResult } from '../file-result.js';
+import { terminalLine } from '../terminal-text.js';
 import { SEVERITY_LABELS as LABELS } from './severity-labels.js';
 
-/** ESLint's stylish look: a header per file, `line:col  severity  message  rule-id`, a summary line. */
+/**
+ * ESLint's stylish look: a header per file, `line:col  severity  message  rule-id`, a summary line.
+ * Messages and paths carry document text: their control characters are escaped (`terminalLine`).
+ */
 export function formatStylish(results: readonly FileResult[], locale: Locale, options: { color: boolean; cwd: string }): string {
   const c = pc.createColors(options.color);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const out: string[] = [];
   for (const { filePath, findings } of results) {
     if (findings.length === 0) continue;
-    out.push('', c.underline(relative(options.cwd, filePath) || filePath));
+    out.push('', c.underline(terminalLine(relative(options.cwd, filePath) || filePath)));
     const width = Math.max(...findings.map((f) => position(f).length));
     const labelWidth = Math.max(...findings.map((f) => LABELS[locale][f.severity].length));
     for (const f of findings) {
       const label = LABELS[locale][f.severity];
-      out.push(`  ${c.dim(position(f).padEnd(width))}  ${paint[f.severity](label.padEnd(labelWidth))}  ${f.message[locale]}  ${c.dim(f.ruleId)}`);
+      out.push(`  ${c.dim(position(f).padEnd(width))}  ${paint[f.severity](label.padEnd(labelWidth))}  ${terminalLine(f.message[locale])}  ${c.dim(f.ruleId)}`);
     }
   }
   const sum = totals(results);

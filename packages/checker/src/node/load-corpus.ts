@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, parse as parsePath, resolve } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, parse as parsePath, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { DEFAULT_CORPUS } from '../config.js';
+import { isAbsoluteGlob } from '../corpus-glob.js';
 import { Corpus, corpusTitles, type CorpusTitles } from '../corpus.js';
 import type { Segment } from '../overlap/segment.js';
 import { decodeText } from './decode-text.js';
@@ -76,9 +77,34 @@ function readTextAgain(file: string): string | undefined {
   }
 }
 
-/** The files a corpus source's globs match, absolute, in path order. */
+/**
+ * The files a corpus source's globs match, absolute, in path order. The workspace is untrusted and
+ * findings quote corpus text, so its files cannot pull outside files in: symbolic links met while
+ * walking are not followed, and a file a relative glob matches whose real path is outside the base
+ * folder (under a linked `seeds/`, say) is left out. Absolute globs, which the user wrote, may point
+ * anywhere. (Relative globs that climb out with `..` are refused before this: `globLeavesBase`.)
+ */
 export async function listCorpusFiles(source: CorpusSource): Promise<string[]> {
-  return (await glob([...source.globs], { cwd: source.baseDir, absolute: true, ignore: IGNORED })).sort();
+  const options = { cwd: source.baseDir, absolute: true, ignore: IGNORED, followSymbolicLinks: false };
+  const absoluteGlob = (g: string): boolean => isAbsoluteGlob(g.replace(/^!/, ''));
+  const relativeGlobs = source.globs.filter((g) => !absoluteGlob(g));
+  const absoluteGlobs = source.globs.filter(absoluteGlob);
+  const negated = source.globs.filter((g) => g.startsWith('!'));
+  const inside = relativeGlobs.length === 0 ? [] : await keepInside(source.baseDir, await glob(relativeGlobs, options));
+  const anywhere = absoluteGlobs.length === 0 ? [] : await glob([...absoluteGlobs, ...negated], options);
+  return [...new Set([...inside, ...anywhere])].sort();
+}
+
+/** The files whose real path is inside the real path of `dir`. */
+async function keepInside(dir: string, files: readonly string[]): Promise<string[]> {
+  const base = await realpath(dir).catch(() => undefined);
+  if (base === undefined) return [];
+  const isInside = (path: string): boolean => {
+    const rel = relative(base, path);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  };
+  const within = await Promise.all(files.map((file) => realpath(file).then(isInside, () => false)));
+  return files.filter((_, i) => within[i]);
 }
 
 function isDirectory(path: string): Promise<boolean> {

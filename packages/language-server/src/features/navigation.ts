@@ -3,6 +3,7 @@ import { findReferences, headingLabel, headingRange, stripPinyin, toSimplified, 
 import type { Hover, Location } from 'vscode-languageserver';
 import { filePath, type Analysis } from '../analyses.js';
 import { documentUri } from '../to-lsp.js';
+import { markdownText } from './markdown-text.js';
 
 const MAX_OVERLAPS = 3;
 
@@ -30,23 +31,24 @@ export function hover(analysis: Analysis, position: Position, locale: Locale): H
 function describe(resolution: Resolution, analysis: Analysis, position: Position, locale: Locale): string {
   if (resolution.kind === 'unknown-document') {
     const title = stripPinyin(resolution.title);
-    return locale === 'zh-CN' ? `《${title}》不在语料库中` : `《${title}》 is not in the corpus`;
+    return markdownText(locale === 'zh-CN' ? `《${title}》不在语料库中` : `《${title}》 is not in the corpus`);
   }
   if (resolution.kind === 'missing') {
     const at = citationAt(analysis.result.context, position)!;
-    return missingMessage(planLabel(at.reference), resolution)[locale];
+    return markdownText(missingMessage(planLabel(at.reference), resolution)[locale]);
   }
   const title = resolution.target.plan.title === null ? '' : `《${stripPinyin(resolution.target.plan.title)}》 `;
-  if (resolution.node === undefined) return `**${title.trim()}**`;
+  if (resolution.node === undefined) return `**${markdownText(title.trim())}**`;
   const uri = documentUri(resolution.target.id, analysis.uri);
   const line = resolution.range.start.line + 1;
   // The heading in simplified script, as the draft is written (corpus plans may be traditional); the text verbatim.
-  return `**${toSimplified(`${title}${headingLabel(resolution.node)}`)}**\n\n${resolution.text}\n\n[${uri.split('/').pop()}:${line}](${uri}#L${line})`;
+  const heading = markdownText(toSimplified(`${title}${headingLabel(resolution.node)}`));
+  return `**${heading}**\n\n${markdownText(resolution.text)}\n\n[${markdownText(`${uri.split('/').pop()}:${line}`)}](${uri}#L${line})`;
 }
 
 function aboutMeasure(analysis: Analysis, node: PlanNode, locale: Locale): string {
   const zh = locale === 'zh-CN';
-  const lines = [`**${headingLabel(node)}**`];
+  const lines = [`**${markdownText(headingLabel(node))}**`];
   const citations = citationsOf(analysis.result.context, node);
   lines.push(
     citations.length === 0
@@ -59,7 +61,7 @@ function aboutMeasure(analysis: Analysis, node: PlanNode, locale: Locale): strin
     lines.push(zh ? '与现行措施最相近：' : 'Closest measures in force:');
     for (const match of matches) {
       const plan = analysis.corpus!.get(match.planId)?.title ?? '';
-      lines.push(`- ${match.similarity.toFixed(2)} 《${stripPinyin(plan)}》${match.measure.number}.${stripPinyin(match.measure.title)}`);
+      lines.push(`- ${match.similarity.toFixed(2)} ${markdownText(`《${stripPinyin(plan)}》${match.measure.number}.${stripPinyin(match.measure.title)}`)}`);
     }
   }
   return lines.join('\n\n');
