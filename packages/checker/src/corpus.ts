@@ -82,14 +82,16 @@ export class Corpus {
     private readonly segments: ReadonlyMap<string, Segment> = new Map(),
     private readonly readText?: (id: string) => string | undefined,
   ) {
-    for (const document of documents) {
+    // In id order, whatever order the edge hands plans over in: which plan keeps a title two plans
+    // claim, and which of equally close matches overlap names, then depend on the plans alone.
+    for (const document of [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
       const { id } = document;
       const { titles } = 'titles' in document ? document : readText === undefined ? { titles: planTitles(document.text) } : corpusTitles(document);
       const entry = new CorpusPlan(id, readText === undefined && 'text' in document ? document.text : () => this.textOf(id), titles);
       this.byId.set(id, entry);
       for (const title of entry.titles) {
         const key = normalizeForMatch(title.text);
-        // The first plan to claim a title keeps it: corpus order is the edge's (sorted paths).
+        // The first plan (by id) to claim a title keeps it.
         if (key !== '' && !this.byTitle.has(key)) this.byTitle.set(key, entry);
       }
     }

@@ -39,6 +39,10 @@ export interface CitationSpec {
 
 export interface PlanSpec {
   parts: Array<[Heading, SectionSpec[] | MeasureSpec[]]>;
+  /** The form each level mostly takes in this document (a whole document in 1． is no defect). */
+  documentForms: Record<Level, string>;
+  /** Items right under each part, before its body, in turn: levels out of order. */
+  strayItems: boolean[];
   measuresRestart: boolean;
   /** Cited in turn by the measures' tasks. */
   citations: CitationSpec[];
@@ -74,6 +78,13 @@ const part: fc.Arbitrary<[Heading, SectionSpec[] | MeasureSpec[]]> = fc.tuple(
 
 export const planArb: fc.Arbitrary<PlanSpec> = fc.record({
   parts: fc.array(part, { minLength: 1, maxLength: 4 }),
+  documentForms: fc.record({
+    part: fc.constantFrom('一、', '一、', '一．'),
+    section: fc.constantFrom('（一）', '（一）', '(一)'),
+    measure: fc.constantFrom('1.', '1.', '1．', '1、'),
+    item: fc.constantFrom('（1）', '（1）', '(1)'),
+  }),
+  strayItems: fc.array(fc.boolean(), { minLength: 1, maxLength: 3 }),
   measuresRestart: fc.boolean(),
   citations: fc.array(citation, { minLength: 1, maxLength: 8 }),
   pinyin: fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }),
@@ -135,7 +146,8 @@ export function render(plan: PlanSpec): string {
   let cited = 0;
   let annotated = 0;
   const emit = (h: Heading, n: number, text: string): void => {
-    lines.push(`${h.indent}${write(h.form, h.wrongNumber ?? n)}${text}`);
+    const form = h.form === FORMS[h.level][0] ? plan.documentForms[h.level] : h.form;
+    lines.push(`${h.indent}${write(form, h.wrongNumber ?? n)}${text}`);
   };
   const emitMeasure = ([m, items]: MeasureSpec): void => {
     const citation = cite(plan.citations[cited++ % plan.citations.length]!);
@@ -145,6 +157,7 @@ export function render(plan: PlanSpec): string {
   };
   plan.parts.forEach(([p, body], i) => {
     emit(p, i + 1, '方面任务');
+    if (plan.strayItems[i % plan.strayItems.length]) lines.push('（1）无所属的细项。');
     if (plan.measuresRestart) measureNo = 0;
     body.forEach(([head, children], j) => {
       if (head.level !== 'section') return emitMeasure([head, children as Heading[]]);
@@ -155,6 +168,31 @@ export function render(plan: PlanSpec): string {
   lines.push('本方案自印发之日起施行。');
   return (plan.bom ? '\ufeff' : '') + lines.join(plan.lineBreak);
 }
+
+type Mutation = { op: 'delete' | 'duplicate'; at: number } | { op: 'swap'; at: number; with: number } | { op: 'insert'; at: number; line: string };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ op: fc.constantFrom('delete' as const, 'duplicate' as const), at: fc.nat() }),
+  fc.record({ op: fc.constant('swap' as const), at: fc.nat(), with: fc.nat() }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.nat(),
+    line: fc.constantFrom('', '　　', '（此件公开发布）', '2023年6月14日', '按照第2条和第（一）项执行。', '<!-- 第3条 -->', '?。ㄒ唬┙ㄔO', '⑴区(qū)域', '## 二、方面任务'),
+  }),
+);
+
+/** A defective plan with lines deleted, duplicated, swapped or inserted: no longer well formed at all. */
+export const messyPlanArb: fc.Arbitrary<string> = fc.tuple(planArb, fc.array(mutation, { minLength: 1, maxLength: 6 })).map(([plan, mutations]) => {
+  const lines = render(plan).split(plan.lineBreak);
+  for (const m of mutations) {
+    const i = m.at % lines.length;
+    if (m.op === 'delete' && lines.length > 1) lines.splice(i, 1);
+    else if (m.op === 'duplicate') lines.splice(i, 0, lines[i]!);
+    else if (m.op === 'swap') [lines[i], lines[m.with % lines.length]] = [lines[m.with % lines.length]!, lines[i]!];
+    else if (m.op === 'insert') lines.splice(i, 0, m.line);
+  }
+  return lines.join(plan.lineBreak);
+});
 
 // Indentation and a Markdown heading's `#` before a marker, as the parser skips them.
 const INDENT = /^[ \t\u3000]*(?:#{1,6}[ \t]+)?/;
