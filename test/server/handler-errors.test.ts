@@ -44,7 +44,7 @@ it('answers malformed requests and notifications, keeps serving, and logs each d
   // A position far outside the text is no failure: nothing there, nothing logged.
   expect(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1e9, character: 1e9 } })).toBeNull();
 
-  // Still serving: the same diagnostics and hover as before. (Requests are answered in order, so the didOpens came first.)
+  // Still serving: the same diagnostics and hover as before. (Messages are handled in order: the didOpens came first.)
   expect(await diagnostics()).toEqual(['3:numbering-sequence']);
   expect(await hoverCitation()).toContain('1.推进改革');
   const logged = failures().map((line) => line.split('\n')[0]!);

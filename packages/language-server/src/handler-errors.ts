@@ -26,7 +26,7 @@ export class HandlerErrors {
   }
 
   /** Says a failure of `name` in the log, unless the same failure was said before. */
-  report(name: string, error: unknown): void {
+  private report(name: string, error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
     const key = `${name}\n${message}`;
     if (this.reported.has(key)) return;
