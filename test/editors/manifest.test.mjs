@@ -25,3 +25,11 @@ test('every vscode.l10n.t string has a Chinese translation with the same placeho
   assert.deepEqual(Object.keys(zh).sort(), [...strings].sort());
   for (const [english, chinese] of Object.entries(zh)) assert.deepEqual(placeholders(chinese), placeholders(english), english);
 });
+
+test('Restricted Mode: limited support, and the workspace value of policylint.corpus (which may name folders outside) ignored there', () => {
+  const manifest = json('package.json');
+  const { untrustedWorkspaces } = manifest.capabilities;
+  assert.equal(untrustedWorkspaces.supported, 'limited');
+  assert.deepEqual(untrustedWorkspaces.restrictedConfigurations, ['policylint.corpus']);
+  for (const setting of untrustedWorkspaces.restrictedConfigurations) assert.ok(setting in manifest.contributes.configuration.properties, setting);
+});
