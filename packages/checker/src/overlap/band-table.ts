@@ -85,9 +85,16 @@ export class BandTable {
 
   /**
    * Counts, per corpus measure, how many of the query's keys it shares, and reports each one that
-   * shares any (in corpus order), skipping plans in `exclude`.
+   * shares any (in corpus order), skipping plans in `exclude` and, with `before`, every measure from
+   * that one on in table order (a draft's own measures compared with the earlier ones only). `before`
+   * is for a table built in one go, whose equal keys are in measure order.
    */
-  hits(keySets: readonly Uint32Array[], exclude: ReadonlySet<string> | undefined, report: (segment: Segment, measure: number, hits: number) => void): void {
+  hits(
+    keySets: readonly Uint32Array[],
+    exclude: ReadonlySet<string> | undefined,
+    report: (segment: Segment, measure: number, hits: number) => void,
+    before = Number.POSITIVE_INFINITY,
+  ): void {
     const { lowKeys, refs, directory, counts } = this;
     const touched: number[] = [];
     for (const keySet of keySets) {
@@ -105,8 +112,10 @@ export class BandTable {
         let high = low;
         while (high < bucketEnd && lowKeys[high] === lowKey) high++;
         if (high - low > MAX_POSTINGS) continue;
+        // Equal keys are in measure order (see `before`), so the first at or past `before` ends them.
         for (let i = low; i < high; i++) {
           const ref = refs[i]!;
+          if (ref >= before) break;
           if (counts[ref]!++ === 0) touched.push(ref);
         }
       }
@@ -134,6 +143,12 @@ interface Run {
  * keys come in run order, so a table's entries do not depend on how it was built.
  */
 function mergeRuns(runs: readonly Run[], put: (at: number, key: number, ref: number) => void): void {
+  if (runs.length === 1) {
+    // Nothing to merge (one plan, or a draft's own measures): copied as it is.
+    const [{ keys, measures, base }] = runs as [Run];
+    for (let i = 0; i < keys.length; i++) put(i, keys[i]!, base + measures[i]!);
+    return;
+  }
   const next = new Uint32Array(runs.length);
   const heap: number[] = [];
   const before = (a: number, b: number): boolean => {
@@ -167,4 +182,21 @@ function mergeRuns(runs: readonly Run[], put: (at: number, key: number, ref: num
     }
     if (heap.length > 0) siftDown(0);
   }
+}
+
+/**
+ * The `limit` entries with the most band hits, the most first, ties in the order found (corpus order,
+ * so results do not depend on timing). Hit counts are small integers: bucket them instead of sorting.
+ */
+export function mostHits<T extends { hits: number }>(entries: readonly T[], limit: number): T[] {
+  const buckets: T[][] = [];
+  for (const entry of entries) (buckets[entry.hits] ??= []).push(entry);
+  const out: T[] = [];
+  for (let h = buckets.length - 1; h > 0 && out.length < limit; h--) {
+    for (const entry of buckets[h] ?? []) {
+      if (out.length === limit) break;
+      out.push(entry);
+    }
+  }
+  return out;
 }

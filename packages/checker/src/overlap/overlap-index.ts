@@ -1,9 +1,10 @@
 import type { Range } from '@policylint/core';
 import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
-import { BandTable } from './band-table.js';
-import { measureCount, measureSentences, measureShingles, sentenceShingles, unitKeys, type Segment, type SegmentMeasure } from './segment.js';
+import { BandTable, mostHits } from './band-table.js';
+import { measureCount, measureKeySets, measureSentences, measureShingles, sentenceShingles, type Segment, type SegmentMeasure } from './segment.js';
 import { contentKey } from './shingle.js';
-import { containment, jaccard, overlapOfWeighted, weightedOverlap, weightsOf, type Overlap } from './similarity.js';
+import { keepBest, measureBound, scoreMeasure, weighMeasure, type MeasureScore } from './score.js';
+import { sentenceSimilarity, weightedOverlap } from './similarity.js';
 import type { MeasureUnit, SentenceUnit } from './units.js';
 import { DocumentFrequency } from './weights.js';
 
@@ -95,22 +96,27 @@ export class OverlapIndex {
   }
 
   private search(draft: MeasureUnit, limit: number, exclude: ReadonlySet<string> | undefined) {
-    const keys = [unitKeys(draft.shingles, this.params), ...draft.sentences.map((s) => unitKeys(s.shingles, this.params))];
+    const keys = measureKeySets(draft, this.params);
     const found: Array<{ segment: Segment; measure: number; hits: number }> = [];
     if (!this.bandTableCurrent || this.bandTable === undefined) {
       this.bandTable = new BandTable([...this.segments.values()], this.params, this.bandTable);
       this.bandTableCurrent = true;
     }
     this.bandTable.hits(keys, exclude, (segment, measure, hits) => found.push({ segment, measure, hits }));
+    if (found.length === 0) return [];
     // The draft's weights once per query, not once per candidate.
-    const draftWeights: DraftWeights = {
-      whole: draft.sentences.length > 0 && found.length > 0 ? this.weightsOf(draft.shingles) : new Float32Array(0),
-      sentences: draft.sentences.map((sentence) => this.weightsOf(sentence.shingles)),
-    };
-    const scored = mostHits(found, this.params.maxCandidates).map(({ segment, measure }) => this.score(draft, draftWeights, segment, measure));
-    scored.sort((a, b) => b.similarity - a.similarity);
+    const ours = weighMeasure(draft.sentences.map((s) => s.shingles), draft.sentences.length > 0 ? draft.shingles : undefined, this.df);
+    const top: Scored[] = [];
+    for (const { segment, measure: m } of mostHits(found, this.params.maxCandidates)) {
+      const sentences = measureSentences(segment, m);
+      // The union is made only when it is compared (a stored plan keeps none).
+      const compared = ours.sentences.length > 0 && sentences.length > 0;
+      const theirs = weighMeasure(sentences, compared ? measureShingles(segment, m, sentences) : undefined, this.df);
+      if (top.length === limit && measureBound(ours, theirs, this.params) <= top[limit - 1]!.similarity) continue;
+      keepBest(top, { segment, m, ...scoreMeasure(ours, theirs, this.params) }, limit);
+    }
     // Measure metadata is read only for what is returned (a stored plan parses it on first use).
-    return scored.slice(0, limit).flatMap(({ segment, m, similarity, pair }) => {
+    return top.flatMap(({ segment, m, similarity, pair }) => {
       const measure = segment.measures[m];
       // No metadata: a stored segment whose file was deleted since; its match cannot be named.
       if (measure === undefined) return [];
@@ -118,35 +124,9 @@ export class OverlapIndex {
         planId: segment.planId,
         measure,
         similarity,
-        pair: pair === undefined ? undefined : { draft: draft.sentences.indexOf(pair.draft), corpus: measure.sentences[pair.corpus]!, similarity: pair.similarity },
+        pair: pair === undefined ? undefined : { draft: pair.draft, corpus: measure.sentences[pair.candidate]!, similarity: pair.similarity },
       };
     });
-  }
-
-  /** Scores a draft measure against one corpus measure. */
-  private score(draft: MeasureUnit, draftWeights: DraftWeights, segment: Segment, m: number): Scored {
-    // A measure that is only a short title names a topic; sharing a topic is not a repeat.
-    const sentences = measureSentences(segment, m);
-    const bothHaveTasks = draft.sentences.length > 0 && sentences.length > 0;
-    let whole = 0;
-    if (bothHaveTasks) {
-      const union = measureShingles(segment, m, sentences);
-      whole = jaccard(overlapOfWeighted(draft.shingles, draftWeights.whole, union, this.weightsOf(union)));
-    }
-    let pair: Scored['pair'];
-    sentences.forEach((corpus, c) => {
-      const corpusWeights = this.weightsOf(corpus);
-      draft.sentences.forEach((sentence, i) => {
-        const similarity = this.similarityOf(overlapOfWeighted(sentence.shingles, draftWeights.sentences[i]!, corpus, corpusWeights));
-        // A pair that scored nothing (too light to count) is no evidence: it is never quoted.
-        if (similarity > (pair?.similarity ?? 0)) pair = { similarity, draft: sentence, corpus: c };
-      });
-    });
-    return { segment, m, similarity: Math.max(whole, pair?.similarity ?? 0), pair };
-  }
-
-  private weightsOf(shingles: Uint32Array): Float32Array {
-    return weightsOf(shingles, this.df);
   }
 
   /**
@@ -155,47 +135,15 @@ export class OverlapIndex {
    * one task copied into a longer sentence, or a long task cut down, is still a copy.
    */
   sentenceSimilarity(a: Uint32Array, b: Uint32Array): number {
-    return this.similarityOf(weightedOverlap(a, b, this.df));
-  }
-
-  private similarityOf(o: Overlap): number {
-    if (Math.min(o.a, o.b) < this.params.minSentenceWeight) return 0;
-    let similarity = jaccard(o);
-    if (o.a >= this.params.minContainedWeight) similarity = Math.max(similarity, containment(o));
-    if (o.b >= this.params.minContainedWeight) similarity = Math.max(similarity, o.shared / o.b);
-    return similarity;
+    const { shared, a: x, b: y } = weightedOverlap(a, b, this.df);
+    return sentenceSimilarity(shared, x, y, this.params);
   }
 }
 
 const MAX_MEMO = 4096;
 
-/** A draft measure's shingle weights, aligned with its shingles and with each sentence's. */
-interface DraftWeights {
-  whole: Float32Array;
-  sentences: Float32Array[];
-}
-
 /** A candidate's score before its metadata is read. */
-interface Scored {
+interface Scored extends MeasureScore {
   segment: Segment;
   m: number;
-  similarity: number;
-  pair: { similarity: number; draft: SentenceUnit; corpus: number } | undefined;
-}
-
-/**
- * The `limit` entries with the most band hits, the most first, ties in the order found (corpus order,
- * so results do not depend on timing). Hit counts are small integers: bucket them instead of sorting.
- */
-function mostHits<T extends { hits: number }>(entries: readonly T[], limit: number): T[] {
-  const buckets: T[][] = [];
-  for (const entry of entries) (buckets[entry.hits] ??= []).push(entry);
-  const out: T[] = [];
-  for (let h = buckets.length - 1; h > 0 && out.length < limit; h--) {
-    for (const entry of buckets[h] ?? []) {
-      if (out.length === limit) break;
-      out.push(entry);
-    }
-  }
-  return out;
 }

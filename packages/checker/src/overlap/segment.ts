@@ -62,7 +62,21 @@ export function unitKeys(shingleSet: Uint32Array, params: OverlapParams): Uint32
   return keys;
 }
 
-export function buildSegment(planId: string, measures: readonly MeasureUnit[], params: OverlapParams): Segment {
+/** The band keys a measure is found by, and queries with: its union's, then each sentence's. */
+export function measureKeySets(measure: MeasureUnit, params: OverlapParams): Uint32Array[] {
+  return [unitKeys(measure.shingles, params), ...measure.sentences.map((s) => unitKeys(s.shingles, params))];
+}
+
+/**
+ * The overlap index of a plan's measures. `keySets` are each measure's `measureKeySets`, when the
+ * caller has them already.
+ */
+export function buildSegment(
+  planId: string,
+  measures: readonly MeasureUnit[],
+  params: OverlapParams,
+  keySets: ReadonlyArray<readonly Uint32Array[]> = measures.map((measure) => measureKeySets(measure, params)),
+): Segment {
   const sentenceStart = new Uint32Array(measures.length + 1);
   const sentenceSets: Uint32Array[] = [];
   measures.forEach((measure, m) => {
@@ -88,7 +102,7 @@ export function buildSegment(planId: string, measures: readonly MeasureUnit[], p
     keys: EMPTY,
     keyMeasures: EMPTY,
   };
-  const { keys, keyMeasures } = computeBandKeys(segment, params);
+  const { keys, keyMeasures } = sortBandKeys(keySets);
   segment.keys = keys;
   segment.keyMeasures = keyMeasures;
   return segment;
@@ -101,17 +115,38 @@ const EMPTY = new Uint32Array(0);
  * measure as a whole, once per measure.
  */
 export function computeBandKeys(segment: Segment, params: OverlapParams): { keys: Uint32Array; keyMeasures: Uint32Array } {
-  const pairs: Array<[key: number, measure: number]> = [];
-  for (let m = 0; m < measureCount(segment); m++) {
-    const keys = new Set<number>();
-    const sentences = measureSentences(segment, m);
-    for (const sentence of sentences) for (const key of unitKeys(sentence, params)) keys.add(key);
-    for (const key of unitKeys(measureShingles(segment, m, sentences), params)) keys.add(key);
-    for (const key of keys) pairs.push([key, m]);
-  }
-  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return { keys: Uint32Array.from(pairs, (p) => p[0]), keyMeasures: Uint32Array.from(pairs, (p) => p[1]) };
+  return sortBandKeys(
+    Array.from({ length: measureCount(segment) }, (_, m) => {
+      const sentences = measureSentences(segment, m);
+      return [unitKeys(measureShingles(segment, m, sentences), params), ...sentences.map((sentence) => unitKeys(sentence, params))];
+    }),
+  );
 }
+
+/** Each measure's distinct keys, from its key sets, as (key, measure) pairs sorted by key, then measure. */
+function sortBandKeys(keySets: ReadonlyArray<readonly Uint32Array[]>): { keys: Uint32Array; keyMeasures: Uint32Array } {
+  if (keySets.length > MEASURE_SPAN) throw new RangeError(`a plan of ${keySets.length} measures is more than the overlap index takes (${MEASURE_SPAN})`);
+  // Each pair as one number, the key in the high bits: one native sort of a typed array, where an
+  // array of pairs sorted with a comparator was most of indexing a plan.
+  const packed: number[] = [];
+  const distinct = new Set<number>();
+  keySets.forEach((sets, m) => {
+    distinct.clear();
+    for (const set of sets) for (const key of set) distinct.add(key);
+    for (const key of distinct) packed.push(key * MEASURE_SPAN + m);
+  });
+  const sorted = Float64Array.from(packed).sort();
+  const keys = new Uint32Array(sorted.length);
+  const keyMeasures = new Uint32Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    keys[i] = Math.floor(sorted[i]! / MEASURE_SPAN);
+    keyMeasures[i] = sorted[i]! % MEASURE_SPAN;
+  }
+  return { keys, keyMeasures };
+}
+
+/** Measures per plan that a packed (key, measure) number can tell apart: 32 + 21 bits fill a double exactly. */
+const MEASURE_SPAN = 2 ** 21;
 
 /**
  * Hands a segment's band keys over to a band table, which keeps its own corpus-wide copy: the

@@ -24,6 +24,24 @@ export interface MeasureUnit {
 const ASIDE = /^[（(][^（()）]*[）)][。；;]?$/u;
 const LONG_TITLE = 20;
 
+// Shingles by sentence text: plans repeat their boilerplate, and an editor re-checks a whole draft on
+// each keystroke with all sentences but one unchanged; the match key (OpenCC and synonym folding) is
+// most of the cost. Bounded, oldest out first. Equal texts share one array, which nothing changes.
+const keyed = new Map<string, { keyLength: number; set: Uint32Array }>();
+const MAX_KEYED = 8192;
+
+function keyedShingles(text: string, n: number): { keyLength: number; set: Uint32Array } {
+  const memoKey = `${n}:${text}`;
+  let found = keyed.get(memoKey);
+  if (found === undefined) {
+    const key = matchKey(text);
+    found = { keyLength: key.length, set: shingles(key, n) };
+    if (keyed.size >= MAX_KEYED) keyed.delete(keyed.keys().next().value!);
+    keyed.set(memoKey, found);
+  }
+  return found;
+}
+
 /**
  * The measures of a plan, cut into sentences: its tasks and those of its items. Titles count toward
  * the whole measure; as sentences of their own only with `titlePairs` or when long, since two measures
@@ -35,11 +53,10 @@ export function measureUnits(plan: Plan, params: Pick<OverlapParams, 'n' | 'titl
     const titles: Uint32Array[] = [];
     const add = (text: string, range: Range, into: 'sentence' | 'title'): void => {
       if (ASIDE.test(text.trim())) return;
-      const key = matchKey(text);
-      if (key.length === 0) return;
-      const set = shingles(key, params.n);
+      const { keyLength, set } = keyedShingles(text, params.n);
+      if (keyLength === 0) return;
       // A long title is a task written as a heading (国发〔2018〕38号 puts whole measures there).
-      if (into === 'title' && !params.titlePairs && key.length < LONG_TITLE) titles.push(set);
+      if (into === 'title' && !params.titlePairs && keyLength < LONG_TITLE) titles.push(set);
       else sentences.push({ text, range, shingles: set });
     };
     const visit = (n: PlanNode): void => {

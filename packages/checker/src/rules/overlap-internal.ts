@@ -1,9 +1,8 @@
 import { headingLabel, headingRange, stripPinyin } from '@policylint/core';
 import { localized, type RuleFinding } from '../finding.js';
-import { OverlapIndex } from '../overlap/overlap-index.js';
+import { findEarlierRepeats } from '../overlap/draft-repeats.js';
 import { DocumentFrequency } from '../overlap/weights.js';
 import { DEFAULT_OVERLAP_PARAMS } from '../overlap/params.js';
-import { buildSegment } from '../overlap/segment.js';
 import type { Rule } from '../rule.js';
 import { textAt } from '../text-at.js';
 import { similarityAndPair } from './overlap-messages.js';
@@ -22,25 +21,18 @@ export const overlapInternal: Rule = {
   check({ config, corpus, measureUnits, text }) {
     const units = measureUnits();
     if (units.length < 2) return [];
-    // Each measure is its own segment, so a measure is compared with the others and never itself.
     // Weights come from the corpus where there is one: a draft alone is too small to tell slogans.
     // Containment is off inside one document: its measures share its vocabulary and boilerplate, so
     // one measure's short task is easily "contained" in another's long one; a real internal repeat is a copy.
     const frequencies = (scratchFrequencies ??= new DocumentFrequency());
     if (corpus !== undefined) frequencies.copyFrom(corpus.overlap().df);
     else frequencies.clear();
-    const index = new OverlapIndex(INTERNAL_PARAMS, frequencies);
-    units.forEach((unit, i) => index.add(buildSegment(String(i), [unit], DEFAULT_OVERLAP_PARAMS)));
     const findings: RuleFinding[] = [];
-    // Only earlier measures: the later of two repeats is the one to report. One set of the measures not
-    // yet passed, which shrinks along the walk (a new set per measure was quadratic: 1 s on a 1 MB plan).
-    // Not remembered: the index lives for this check only.
-    const later = new Set(units.map((_, j) => String(j)));
-    units.forEach((unit, i) => {
-      const [best] = index.query(unit, { limit: 1, exclude: later, remember: false });
-      later.delete(String(i));
+    // Each measure against the earlier ones only (never itself): the later of two repeats is the one to report.
+    findEarlierRepeats(units, frequencies, INTERNAL_PARAMS).forEach((best, i) => {
       if (best === undefined || best.similarity < config.overlapThreshold) return;
-      const earlier = units[Number(best.planId)]!.node;
+      const unit = units[i]!;
+      const earlier = units[best.earlier]!.node;
       const label = headingLabel(earlier);
       const detail = similarityAndPair(best, (range) => textAt(text, range));
       findings.push({

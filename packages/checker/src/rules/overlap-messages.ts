@@ -20,7 +20,7 @@ export function similarityText(similarity: number): Localized {
  * `（相似度 0.82）：其中“…”≈“…”`: the similarity, and the sentence pair that shows the repeat best;
  * `textOf` gives the text at a range of the document the match's corpus sentence is in.
  */
-export function similarityAndPair(match: OverlapMatch, textOf: (range: Range) => string | undefined): Localized {
+export function similarityAndPair(match: Pick<OverlapMatch, 'similarity' | 'pair'>, textOf: (range: Range) => string | undefined): Localized {
   const similarity = similarityText(match.similarity);
   const matched = match.pair === undefined ? undefined : textOf(match.pair.corpus);
   if (match.pair === undefined || matched === undefined) return localized(`（${similarity['zh-CN']}）`, ` (${similarity.en})`);
