@@ -3,6 +3,7 @@ import { OverlapIndex } from './overlap/overlap-index.js';
 import { DEFAULT_OVERLAP_PARAMS } from './overlap/params.js';
 import { buildSegment, type Segment } from './overlap/segment.js';
 import { measureUnits } from './overlap/units.js';
+import { Recent } from './recent.js';
 import { textAt } from './text-at.js';
 
 /** A plan in force, as the edge hands it over: an id (its path or URI) and its text. */
@@ -30,11 +31,16 @@ export function corpusTitles(document: CorpusDocument): CorpusTitles {
 export class CorpusPlan {
   private parsed: Plan | undefined;
 
-  /** @param source the text, or where to get it again when the corpus does not hold texts. */
+  /**
+   * @param source the text, or where to get it again when the corpus does not hold texts.
+   * @param recentPlans where a corpus that does not hold texts keeps the plans parsed lately: a
+   * parsed plan is larger than its text. Without it, the parse is kept.
+   */
   constructor(
     readonly id: string,
     private readonly source: string | (() => string),
     readonly titles: readonly Title[],
+    private readonly recentPlans?: Recent<CorpusPlan, Plan>,
   ) {}
 
   get text(): string {
@@ -42,6 +48,7 @@ export class CorpusPlan {
   }
 
   get plan(): Plan {
+    if (this.recentPlans !== undefined) return this.recentPlans.get(this, () => parsePlan(this.text));
     return (this.parsed ??= parsePlan(this.text));
   }
 
@@ -51,10 +58,7 @@ export class CorpusPlan {
   }
 }
 
-// Texts read back lately: a citation or a new match reads a plan or two, often the same again.
-const RECENT_TEXTS = 4;
-// Quoted sentences: every check of a draft quotes the corpus sentences its repeats match again.
-const QUOTES = 4096;
+
 
 /**
  * The plans in force, parsed once and indexed by normalized title (pinyin stripped, simplified, width
@@ -66,8 +70,12 @@ export class Corpus {
   private readonly byId = new Map<string, CorpusPlan>();
   private overlapIndex: OverlapIndex | undefined;
 
-  private readonly recentTexts = new Map<string, string>();
-  private readonly quotes = new Map<string, string>();
+  // For a corpus that does not hold texts: the texts read back lately (a citation or a new match reads
+  // a plan or two, often the same again), the plans parsed lately, and quoted sentences (every check
+  // of a draft quotes the sentences its repeats match again).
+  private readonly recentTexts = new Recent<string, string>(4);
+  private readonly recentPlans = new Recent<CorpusPlan, Plan>(4);
+  private readonly quotes = new Recent<string, string | undefined>(4096);
 
   /**
    * @param segments overlap segments already built for some plans (by id), e.g. loaded from the
@@ -80,14 +88,17 @@ export class Corpus {
   constructor(
     documents: ReadonlyArray<CorpusDocument | CorpusTitles>,
     private readonly segments: ReadonlyMap<string, Segment> = new Map(),
-    private readonly readText?: (id: string) => string | undefined,
+    readText?: (id: string) => string | undefined,
   ) {
     // In id order, whatever order the edge hands plans over in: which plan keeps a title two plans
     // claim, and which of equally close matches overlap names, then depend on the plans alone.
     for (const document of [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
       const { id } = document;
       const { titles } = 'titles' in document ? document : readText === undefined ? { titles: planTitles(document.text) } : corpusTitles(document);
-      const entry = new CorpusPlan(id, readText === undefined && 'text' in document ? document.text : () => this.textOf(id), titles);
+      const entry =
+        readText === undefined && 'text' in document
+          ? new CorpusPlan(id, document.text, titles)
+          : new CorpusPlan(id, () => this.recentTexts.get(id, () => readText?.(id) ?? ''), titles, this.recentPlans);
       this.byId.set(id, entry);
       for (const title of entry.titles) {
         const key = normalizeForMatch(title.text);
@@ -103,28 +114,10 @@ export class Corpus {
    */
   textAt(id: string, range: Range): string | undefined {
     const key = `${id}\0${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
-    let quote = this.quotes.get(key);
-    if (quote === undefined) {
+    return this.quotes.get(key, () => {
       const plan = this.byId.get(id);
-      if (plan === undefined) return undefined;
-      quote = textAt(plan.text, range);
-      if (this.quotes.size >= QUOTES) this.quotes.delete(this.quotes.keys().next().value!);
-      this.quotes.set(key, quote);
-    }
-    return quote;
-  }
-
-  /** A plan's text read back, from the recent ones when it is one; empty if it can no longer be read. */
-  private textOf(id: string): string {
-    let text = this.recentTexts.get(id);
-    if (text === undefined) {
-      text = this.readText?.(id) ?? '';
-      if (this.recentTexts.size >= RECENT_TEXTS) this.recentTexts.delete(this.recentTexts.keys().next().value!);
-    } else {
-      this.recentTexts.delete(id); // re-inserted below as the most recent
-    }
-    this.recentTexts.set(id, text);
-    return text;
+      return plan === undefined ? undefined : textAt(plan.text, range);
+    });
   }
 
   get plans(): CorpusPlan[] {
