@@ -31,7 +31,9 @@ const keyed = new Map<string, { keyLength: number; set: Uint32Array }>();
 const MAX_KEYED = 8192;
 
 function keyedShingles(text: string, n: number): { keyLength: number; set: Uint32Array } {
-  const memoKey = `${n}:${text}`;
+  // Copied out of the text (the slice drops the space): V8 keeps a long string alive through any
+  // slice or concatenation of it, and a remembered sentence must not hold its whole document.
+  const memoKey = ` ${n}:${text}`.slice(1);
   let found = keyed.get(memoKey);
   if (found === undefined) {
     const key = matchKey(text);
