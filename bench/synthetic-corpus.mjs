@@ -55,7 +55,7 @@ export const PLACES = [
   '北京市', '雄安新区', '青岛市', '济南市', '郑州市', '长沙市', '合肥市', '南昌市', '海口市', '昆明市', '贵阳市',
   '南宁市', '兰州市', '银川市', '西宁市', '乌鲁木齐市', '呼和浩特市', '哈尔滨市', '长春市', '沈阳市', '大连市',
 ];
-const THEMES = [
+export const THEMES = [
   '优化营商环境', '促进民营经济发展', '推动数字经济高质量发展', '深化“放管服”改革', '支持小微企业融资',
   '推进自由贸易试验区建设', '加强市场监管', '推动制造业转型升级', '促进外贸稳增长', '提升政务服务效能',
 ];
@@ -197,7 +197,7 @@ function lightEdit(s, rng, material, clausePool) {
   }
 }
 
-function lightPerturb(s, rng, material, clausePool = material.clauses) {
+export function lightPerturb(s, rng, material, clausePool = material.clauses) {
   let out = s;
   for (let k = rng.range(1, 2); k > 0; k--) out = lightEdit(out, rng, material, clausePool);
   return out;
@@ -277,7 +277,7 @@ function measureLine(number, { title, sentences }) {
 }
 
 /** Rewording a drafter does: synonyms swapped, fillers added or dropped, clauses and sentences reordered. */
-function reword(s, rng, material) {
+export function reword(s, rng, material) {
   let out = s;
   for (const [canonical, variants] of SYNONYMS) {
     for (const word of [canonical, ...variants]) {
