@@ -1,12 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePlan, splitLines, walkNodes, type Plan, type PlanNode, type Position, type Range } from '../src/index.js';
+import { findReferences, parsePlan, splitLines, walkNodes, type Plan, type PlanNode, type Position, type Range } from '../src/index.js';
 import { readSeed, slicer } from './helpers.js';
 import { anyUnit, planText } from './plan-text-arbitrary.js';
 
+/** A range to check, with the text it must slice back to and the range it must lie in, where known. */
+interface CheckedRange {
+  range: Range;
+  text?: string;
+  within?: Range;
+}
+
 /** Every range of the plan, with what it must slice back to where the model states it. */
-function rangesOf(plan: Plan): Array<{ range: Range; text?: string }> {
-  const out: Array<{ range: Range; text?: string }> = [];
+function rangesOf(plan: Plan): CheckedRange[] {
+  const out: CheckedRange[] = [];
   for (const span of [plan.preamble, plan.closing]) if (span !== null) out.push({ range: span.range });
   for (const title of plan.titles) for (const range of title.ranges) out.push({ range });
   for (const { node } of walkNodes(plan)) {
@@ -16,7 +23,22 @@ function rangesOf(plan: Plan): Array<{ range: Range; text?: string }> {
   return out;
 }
 
-/** Parses `input` and lists every range outside the text, reversed, not slicing back to its text, or out of its place in the tree. */
+/** Every range of the text's citations, with the document title's text, each inside its citation. */
+function citationRanges(text: string): CheckedRange[] {
+  return findReferences(text).flatMap(({ range, document, targets }) => [
+    { range },
+    ...(document === null ? [] : [{ range: document.range, text: document.title, within: range }]),
+    ...targets.flatMap((target) => [
+      { range: target.range, within: range },
+      ...[...target.steps, ...(target.through === undefined ? [] : [target.through])].map((step) => ({ range: step.numberRange, within: range })),
+    ]),
+  ]);
+}
+
+/**
+ * Parses `input` and lists every range of the plan and of the text's citations that is outside the
+ * text, reversed, not slicing back to its text, or out of its place in the tree or citation.
+ */
 function problemsOf(input: string): string[] {
   const plan = parsePlan(input);
   const text = plan.bom ? input.slice(1) : input;
@@ -24,11 +46,12 @@ function problemsOf(input: string): string[] {
   const slice = slicer(text);
   const problems: string[] = [];
   const inside = (p: Position): boolean => p.line < lines.length && p.character <= lines[p.line]!.end - lines[p.line]!.start;
-  for (const { range, text: expected } of rangesOf(plan)) {
+  for (const { range, text: expected, within: outer } of [...rangesOf(plan), ...citationRanges(text)]) {
     const where = JSON.stringify(range);
     if (!inside(range.start) || !inside(range.end)) problems.push(`${where} is outside the text`);
     else if (!ordered(range)) problems.push(`${where} ends before it starts`);
     else if (expected !== undefined && slice(range) !== expected) problems.push(`${where} slices to ${JSON.stringify(slice(range))}, not ${JSON.stringify(expected)}`);
+    else if (outer !== undefined && !within(range, outer)) problems.push(`${where} is outside its citation ${JSON.stringify(outer)}`);
   }
   return [...problems, ...treeProblems(plan)];
 }
@@ -107,26 +130,29 @@ function mutate(lines: string[], mutations: readonly Mutation[]): string {
   return out.join('\n');
 }
 
+// Property runs are synchronous and take a few seconds on a loaded machine: more than vitest's 5 s default.
+const TIMEOUT = 60_000;
+
 describe('parsePlan properties', () => {
   it('never throws and keeps ranges inside the text, on random plan-like text', () => {
     fc.assert(fc.property(planish, (text) => assertWellFormed(text)), { numRuns: 2000 });
-  });
+  }, TIMEOUT);
 
   it('never throws and keeps ranges inside the text, on plan-like lines: every marker form, comments, CR/LF/CRLF, BOM, NULs, lone surrogates', () => {
     fc.assert(fc.property(planText(), (text) => assertWellFormed(text)), { numRuns: 1500 });
-  });
+  }, TIMEOUT);
 
   it('never throws and keeps ranges inside the text, on any string', () => {
     fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => assertWellFormed(text)), { numRuns: 500 });
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => assertWellFormed(text)), { numRuns: 500 });
     // Any code point and lone surrogates too: UTF-16 columns must not split or skip them.
     fc.assert(fc.property(fc.string({ unit: anyUnit, maxLength: 300 }), (text) => assertWellFormed(text)), { numRuns: 1000 });
-  });
+  }, TIMEOUT);
 
   it('never throws and keeps ranges inside the text, on the seed with lines deleted, duplicated, swapped and garbled', () => {
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 12 }), (mutations) => assertWellFormed(mutate(seedLines, mutations))),
       { numRuns: 300 },
     );
-  });
+  }, TIMEOUT);
 });
