@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSegment, DEFAULT_OVERLAP_PARAMS, DocumentFrequency, measureUnits, OverlapIndex, type MeasureUnit, type OverlapParams } from '../src/index.js';
 import { findEarlierRepeats } from '../src/overlap/draft-repeats.js';
+import { LayeredFrequency } from '../src/overlap/weights.js';
 import { measureBound, scoreMeasure, weighMeasure, type WeightedMeasure } from '../src/overlap/score.js';
 import { jaccardOf, sentenceSimilarity, sharedWeight } from '../src/overlap/similarity.js';
 import { computeBandKeys } from '../src/overlap/segment.js';
@@ -23,11 +24,7 @@ function throughAnIndex(units: readonly MeasureUnit[], df: DocumentFrequency) {
   });
 }
 
-function corpusFrequencies(): DocumentFrequency {
-  const df = new DocumentFrequency();
-  df.copyFrom(seedCorpus().overlap().df);
-  return df;
-}
+const corpusCounts = seedCorpus().overlap().df;
 
 describe("a draft's measures against its earlier ones", () => {
   const seed = readRepoFile(SEED);
@@ -40,18 +37,39 @@ describe("a draft's measures against its earlier ones", () => {
   for (const [name, text] of Object.entries(drafts)) {
     it(`match what an index of the measures finds, with and without corpus weights: ${name}`, () => {
       const units = measureUnits(parsePlan(text), PARAMS);
-      for (const df of [corpusFrequencies, () => new DocumentFrequency()]) {
-        expect(findEarlierRepeats(units, df(), PARAMS)).toEqual(throughAnIndex(units, df()));
+      for (const base of [corpusCounts, undefined]) {
+        const copied = base === undefined ? new DocumentFrequency() : new DocumentFrequency(base.counts.slice(), base.units);
+        expect(findEarlierRepeats(units, new LayeredFrequency().reset(base), PARAMS)).toEqual(throughAnIndex(units, copied));
       }
     });
   }
 
   it('name the first copy for every later copy, and nothing for the first', () => {
     const units = measureUnits(parsePlan(`${seed}\n${seed}`), PARAMS);
-    const found = findEarlierRepeats(units, new DocumentFrequency(), PARAMS);
+    const found = findEarlierRepeats(units, new LayeredFrequency(), PARAMS);
     const half = units.length / 2;
     expect(found.slice(half).map((match) => [match?.earlier, match?.similarity])).toEqual(units.slice(half).map((_, i) => [i, 1]));
     expect(found[0]).toBeUndefined();
+  });
+});
+
+describe('a draft counted on top of a corpus', () => {
+  const draft = [Uint32Array.of(1, 5, 9), Uint32Array.of(5, 12345)];
+  const weights = (df: { weight(h: number): number }) => [1, 5, 9, 12345, 777].map((h) => df.weight(h));
+
+  it('weighs as a copy of the corpus table with the draft added would, and starts over on reset', () => {
+    const layered = new LayeredFrequency().reset(corpusCounts);
+    const copied = new DocumentFrequency(corpusCounts.counts.slice(), corpusCounts.units);
+    const before = weights(copied);
+    expect(weights(layered)).toEqual(before);
+    for (const sentence of draft) {
+      layered.addSentences(sentence, 1);
+      copied.addSentences(sentence, 1);
+    }
+    expect(weights(layered)).toEqual(weights(copied));
+    expect(weights(layered)).not.toEqual(before);
+    expect(weights(layered.reset(corpusCounts))).toEqual(before);
+    expect(weights(layered.reset(undefined))).toEqual(weights(new DocumentFrequency()));
   });
 });
 

@@ -4,7 +4,7 @@ import { measureCount, takeBandKeys, type Segment } from './segment.js';
 const DIRECTORY_BITS = 16;
 const LOW_MASK = (1 << (32 - DIRECTORY_BITS)) - 1;
 /** A band key shared by more measures than this is a slogan's: it tells nothing and costs much. */
-const MAX_POSTINGS = 1024;
+export const MAX_POSTINGS = 1024;
 
 /**
  * Every plan's LSH band keys in one sorted table, with a directory on their top bits: a draft's keys

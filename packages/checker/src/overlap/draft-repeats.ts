@@ -1,10 +1,11 @@
 import type { Range } from '@policylint/core';
-import { BandTable, mostHits } from './band-table.js';
+import { BandTable, MAX_POSTINGS } from './band-table.js';
 import type { OverlapParams } from './params.js';
 import { keepBest, measureBound, scoreMeasure, weighMeasure, type MeasureScore, type WeightedMeasure } from './score.js';
-import { buildSegment, measureKeySets } from './segment.js';
+import { buildSegment, measureKeySets, type Segment } from './segment.js';
+import { contentKey } from './shingle.js';
 import type { MeasureUnit, SentenceUnit } from './units.js';
-import type { DocumentFrequency } from './weights.js';
+import type { SentenceCounts } from './weights.js';
 
 /** The earlier measure of the same draft that a measure is most like. */
 export interface EarlierMatch {
@@ -18,33 +19,49 @@ export interface EarlierMatch {
 /**
  * For each measure of a draft, the earlier measure it is most like (undefined when LSH finds none),
  * with the candidates, scores and ties an overlap index of the draft's measures would give when each
- * is queried with the later ones excluded. The draft's measures are in memory, so each is weighed
- * once, not once per query it is a candidate of. Counts the draft's sentences into `df` first, which
- * then weighs everything.
+ * is queried with the later ones excluded. Counts the draft's sentences into `df` first, which then
+ * weighs everything.
+ *
+ * Measures with the same content (copies) are indexed, looked up and scored once: they share every
+ * band key, hit count and score, and only their places in the draft tell them apart. Each content is
+ * weighed once, not once per query it is a candidate of (its measures are in memory).
  */
-export function findEarlierRepeats(units: readonly MeasureUnit[], df: DocumentFrequency, params: OverlapParams): Array<EarlierMatch | undefined> {
+export function findEarlierRepeats(units: readonly MeasureUnit[], df: SentenceCounts, params: OverlapParams): Array<EarlierMatch | undefined> {
   for (const unit of units) for (const sentence of unit.sentences) df.addSentences(sentence.shingles, 1);
-  const keySets = units.map((unit) => measureKeySets(unit, params));
-  const table = new BandTable([buildSegment('draft', units, params, keySets)], params);
+  const { copies, contentOf } = copiesByContent(units);
+  const keySets = copies.map((members) => measureKeySets(units[members[0]!]!, params));
+  const segment = buildSegment('draft', copies.map((members) => units[members[0]!]!), params, keySets);
+  // A key in too many measures is left out of every query, as a table of every measure would.
+  const crowded = crowdedKeys(segment, copies);
+  const queryKeys = crowded.size === 0 ? keySets : keySets.map((sets) => sets.map((set) => set.filter((key) => !crowded.has(key))));
+  const table = new BandTable([segment], params);
   const weighed: Array<WeightedMeasure | undefined> = [];
-  const weigh = (m: number): WeightedMeasure => {
-    const unit = units[m]!;
-    return (weighed[m] ??= weighMeasure(
+  const weigh = (c: number): WeightedMeasure => {
+    const unit = units[copies[c]![0]!]!;
+    return (weighed[c] ??= weighMeasure(
       unit.sentences.map((s) => s.shingles),
       unit.sentences.length > 0 ? unit.shingles : undefined,
       df,
     ));
   };
+  // Contents are numbered in the order they first appear: those seen before measure i are below this.
+  let seen = 0;
   return units.map((unit, i) => {
-    const found: Array<{ measure: number; hits: number }> = [];
-    table.hits(keySets[i]!, undefined, (_, measure, hits) => found.push({ measure, hits }), i);
-    if (found.length === 0) return undefined;
-    const ours = weigh(i);
+    const content = contentOf[i]!;
+    const found: Array<{ content: number; hits: number }> = [];
+    table.hits(queryKeys[content]!, undefined, (_, c, hits) => found.push({ content: c, hits }), seen);
+    if (content === seen) seen++;
+    const candidates = earliestWithMostHits(found, copies, i, params.maxCandidates);
+    if (candidates.length === 0) return undefined;
+    const ours = weigh(content);
+    const scores = new Map<number, MeasureScore>();
     const best: Array<MeasureScore & { earlier: number }> = [];
-    for (const { measure } of mostHits(found, params.maxCandidates)) {
-      const theirs = weigh(measure);
+    for (const { measure, content: theirContent } of candidates) {
+      const theirs = weigh(theirContent);
       if (best.length === 1 && measureBound(ours, theirs, params) <= best[0]!.similarity) continue;
-      keepBest(best, { earlier: measure, ...scoreMeasure(ours, theirs, params) }, 1);
+      let score = scores.get(theirContent);
+      if (score === undefined) scores.set(theirContent, (score = scoreMeasure(ours, theirs, params)));
+      keepBest(best, { earlier: measure, ...score }, 1);
     }
     const [{ earlier, similarity, pair }] = best as [MeasureScore & { earlier: number }];
     return {
@@ -53,4 +70,73 @@ export function findEarlierRepeats(units: readonly MeasureUnit[], df: DocumentFr
       pair: pair === undefined ? undefined : { draft: unit.sentences[pair.draft]!, corpus: units[earlier]!.sentences[pair.candidate]!.range, similarity: pair.similarity },
     };
   });
+}
+
+/**
+ * The measures of each distinct content, in order (a content's first measure first, contents in
+ * the order they first appear), and the content of each measure. Two measures have the same content
+ * when their title shingles and their sentences' shingles, in order, are equal.
+ */
+function copiesByContent(units: readonly MeasureUnit[]): { copies: number[][]; contentOf: Uint32Array } {
+  const numbers = new Map<string, number>();
+  const copies: number[][] = [];
+  const contentOf = new Uint32Array(units.length);
+  units.forEach((unit, i) => {
+    const sets = [unit.titleShingles, ...unit.sentences.map((s) => s.shingles)];
+    // The sets' lengths first: they say where each set's content ends.
+    const key = `${sets.map((set) => set.length).join(',')}|${sets.map(contentKey).join('')}`;
+    let content = numbers.get(key);
+    if (content === undefined) {
+      numbers.set(key, (content = copies.length));
+      copies.push([]);
+    }
+    copies[content]!.push(i);
+    contentOf[i] = content;
+  });
+  return { copies, contentOf };
+}
+
+/** Keys that more than `MAX_POSTINGS` measures share, copies counted, from a segment of one measure per content. */
+function crowdedKeys(segment: Segment, copies: readonly number[][]): Set<number> {
+  const crowded = new Set<number>();
+  const { keys, keyMeasures } = segment;
+  for (let at = 0; at < keys.length; ) {
+    let measures = 0;
+    let end = at;
+    for (; end < keys.length && keys[end] === keys[at]; end++) measures += copies[keyMeasures[end]!]!.length;
+    if (measures > MAX_POSTINGS) crowded.add(keys[at]!);
+    at = end;
+  }
+  return crowded;
+}
+
+/**
+ * The first `limit` measures before `before` in order of most hits, then place in the draft (as a
+ * table of every measure ranks them): a content's hits go to each of its measures.
+ */
+function earliestWithMostHits(
+  found: ReadonlyArray<{ content: number; hits: number }>,
+  copies: readonly number[][],
+  before: number,
+  limit: number,
+): Array<{ measure: number; content: number }> {
+  const byHits = [...found].sort((a, b) => b.hits - a.hits);
+  const out: Array<{ measure: number; content: number }> = [];
+  for (let from = 0; from < byHits.length && out.length < limit; ) {
+    let to = from;
+    while (to < byHits.length && byHits[to]!.hits === byHits[from]!.hits) to++;
+    // The earliest measures of the contents with these hits, merged: each content's are in order.
+    const next = new Array<number>(to - from).fill(0);
+    while (out.length < limit) {
+      let pick = -1;
+      for (let k = from; k < to; k++) {
+        const measure = copies[byHits[k]!.content]![next[k - from]!];
+        if (measure !== undefined && measure < before && (pick < 0 || measure < copies[byHits[pick]!.content]![next[pick - from]!]!)) pick = k;
+      }
+      if (pick < 0) break;
+      out.push({ measure: copies[byHits[pick]!.content]![next[pick - from]!++]!, content: byHits[pick]!.content });
+    }
+    from = to;
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import type { OverlapParams } from './params.js';
 import { jaccardOf, sentenceSimilarity, sharedWeight, weigh, type WeightedSet } from './similarity.js';
-import type { DocumentFrequency } from './weights.js';
+import type { SentenceCounts } from './weights.js';
 
 /** A measure as scoring sees it: its task sentences and all its shingles together, weighed. */
 export interface WeightedMeasure {
@@ -10,7 +10,7 @@ export interface WeightedMeasure {
 }
 
 /** Weighs a measure's sentences and, when given, all its shingles (needed only when both measures have sentences). */
-export function weighMeasure(sentences: readonly Uint32Array[], whole: Uint32Array | undefined, df: DocumentFrequency): WeightedMeasure {
+export function weighMeasure(sentences: readonly Uint32Array[], whole: Uint32Array | undefined, df: SentenceCounts): WeightedMeasure {
   return { sentences: sentences.map((s) => weigh(s, df)), whole: whole === undefined ? undefined : weigh(whole, df) };
 }
 

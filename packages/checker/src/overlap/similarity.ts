@@ -1,5 +1,5 @@
 import type { OverlapParams } from './params.js';
-import type { DocumentFrequency } from './weights.js';
+import type { SentenceCounts } from './weights.js';
 
 /** Weighted overlap of two shingle sets: the weight they share and each one's own weight. */
 export interface Overlap {
@@ -22,7 +22,7 @@ export interface WeightedSet {
 const EMPTY: WeightedSet = { shingles: new Uint32Array(0), weights: new Float32Array(0), total: 0 };
 
 /** Looks up the weight of each shingle of a sorted distinct set. */
-export function weigh(shingles: Uint32Array, df: DocumentFrequency): WeightedSet {
+export function weigh(shingles: Uint32Array, df: SentenceCounts): WeightedSet {
   if (shingles.length === 0) return EMPTY;
   const weights = new Float32Array(shingles.length);
   let total = 0;
@@ -58,7 +58,7 @@ export function sharedWeight(a: WeightedSet, b: WeightedSet): number {
 }
 
 /** The weighted overlap of two sorted distinct shingle sets. */
-export function weightedOverlap(a: Uint32Array, b: Uint32Array, weights: DocumentFrequency): Overlap {
+export function weightedOverlap(a: Uint32Array, b: Uint32Array, weights: SentenceCounts): Overlap {
   const x = weigh(a, weights);
   const y = weigh(b, weights);
   return { shared: sharedWeight(x, y), a: x.total, b: y.total };

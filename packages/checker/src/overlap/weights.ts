@@ -1,10 +1,29 @@
+/** Weighs shingles by how common they are among the sentences counted. */
+export interface SentenceCounts {
+  /** Counts a plan's sentences: each shingle set counts once per bucket it touches. */
+  addSentences(shingles: Uint32Array, sentences: number): void;
+  weight(h: number): number;
+}
+
+const BUCKETS = 1 << 20;
+const MASK = BUCKETS - 1;
+
+/**
+ * Inverse document frequency, smoothed, as a 32-bit float (the precision weights are kept in): rare
+ * content words (电子保函, 无还本续贷) weigh several times more than the slogans every plan repeats
+ * (推进, 加强, 营商环境).
+ */
+function inverseFrequency(units: number, count: number): number {
+  return Math.fround(Math.log((units + 1) / (count + 1)) + 1);
+}
+
 /**
  * How common each shingle is across the corpus's sentences, in a fixed table of hashed buckets (a
  * collision only blurs two rare shingles together), so the table costs 4 MB whatever the corpus size
  * and merges by addition when a corpus file is added or replaced.
  */
-export class DocumentFrequency {
-  static readonly BUCKETS = 1 << 20;
+export class DocumentFrequency implements SentenceCounts {
+  static readonly BUCKETS = BUCKETS;
   readonly counts: Uint32Array;
   units: number;
   // Weights computed on first use per bucket: scoring reads a weight for every shingle it visits, and
@@ -27,8 +46,7 @@ export class DocumentFrequency {
    * touches. Computed from the segment's own shingles, so segments need not store their frequencies.
    */
   addSentences(shingles: Uint32Array, sentences: number, sign: 1 | -1 = 1): void {
-    const mask = DocumentFrequency.BUCKETS - 1;
-    for (let i = 0; i < shingles.length; i++) this.counts[shingles[i]! & mask]! += sign;
+    for (let i = 0; i < shingles.length; i++) this.counts[shingles[i]! & MASK]! += sign;
     this.units += sign * sentences;
     this.stale = true;
   }
@@ -40,25 +58,15 @@ export class DocumentFrequency {
     this.stale = true;
   }
 
-  /** Starts from another table's counts (the corpus's, under a draft's own). */
-  copyFrom(other: DocumentFrequency): void {
-    this.counts.set(other.counts);
-    this.units = other.units;
-    this.stale = true;
-  }
-
-  /**
-   * Inverse document frequency, smoothed: rare content words (电子保函, 无还本续贷) weigh several
-   * times more than the slogans every plan repeats (推进, 加强, 营商环境).
-   */
+  /** The weight of a shingle: see `inverseFrequency`. */
   weight(h: number): number {
     if (this.stale) {
       if (this.computed) this.weights.fill(0);
       this.computed = this.stale = false;
     }
-    const bucket = h & (DocumentFrequency.BUCKETS - 1);
+    const bucket = h & MASK;
     if (this.weights[bucket] === 0) {
-      this.weights[bucket] = Math.log((this.units + 1) / (this.counts[bucket]! + 1)) + 1;
+      this.weights[bucket] = inverseFrequency(this.units, this.counts[bucket]!);
       this.computed = true;
     }
     // Read back from the table, so a weight is the same 32-bit value whether just computed or not.
@@ -66,3 +74,38 @@ export class DocumentFrequency {
   }
 }
 
+/**
+ * A draft's sentences counted on top of a corpus's table, which is read, not copied: overlap-internal
+ * weighs a draft's measures by the corpus and the draft together, and copying the corpus's 4 MB table
+ * for each check cost more than the draft's own counts. Those live in a table of their own, kept for
+ * the next check (checks run one at a time) and cleared bucket by bucket.
+ */
+export class LayeredFrequency implements SentenceCounts {
+  private readonly own = new Uint32Array(BUCKETS);
+  private readonly touched: number[] = [];
+  private base: DocumentFrequency | undefined;
+  private units = 0;
+
+  /** Starts over on top of `base` (nothing, without a corpus), with no sentences of its own. */
+  reset(base: DocumentFrequency | undefined): this {
+    for (const bucket of this.touched) this.own[bucket] = 0;
+    this.touched.length = 0;
+    this.base = base;
+    this.units = base?.units ?? 0;
+    return this;
+  }
+
+  addSentences(shingles: Uint32Array, sentences: number): void {
+    for (let i = 0; i < shingles.length; i++) {
+      const bucket = shingles[i]! & MASK;
+      if (this.own[bucket]!++ === 0) this.touched.push(bucket);
+    }
+    this.units += sentences;
+  }
+
+  /** The weight `DocumentFrequency` would give after counting the same sentences into a copy of the base's table. */
+  weight(h: number): number {
+    const bucket = h & MASK;
+    return inverseFrequency(this.units, (this.base?.counts[bucket] ?? 0) + this.own[bucket]!);
+  }
+}

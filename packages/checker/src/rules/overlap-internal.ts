@@ -1,17 +1,17 @@
 import { headingLabel, headingRange, stripPinyin } from '@policylint/core';
 import { localized, type RuleFinding } from '../finding.js';
 import { findEarlierRepeats } from '../overlap/draft-repeats.js';
-import { DocumentFrequency } from '../overlap/weights.js';
+import { LayeredFrequency } from '../overlap/weights.js';
 import { DEFAULT_OVERLAP_PARAMS } from '../overlap/params.js';
 import type { Rule } from '../rule.js';
 import { textAt } from '../text-at.js';
 import { similarityAndPair } from './overlap-messages.js';
 
 const INTERNAL_PARAMS = { ...DEFAULT_OVERLAP_PARAMS, minContainedWeight: Number.POSITIVE_INFINITY };
-// One table reused by every check (checks run one at a time): allocating 8 MB per keystroke was a
-// good part of an edit's cost. Made on first use, not at import: a CLI run that never gets here
-// (outline, show) should not pay for it.
-let scratchFrequencies: DocumentFrequency | undefined;
+// One table of the draft's own counts reused by every check (checks run one at a time): allocating
+// it per keystroke was a good part of an edit's cost. Made on first use, not at import: a CLI run that
+// never gets here (outline, show) should not pay for it.
+let draftFrequencies: LayeredFrequency | undefined;
 
 export const overlapInternal: Rule = {
   id: 'overlap-internal',
@@ -24,9 +24,7 @@ export const overlapInternal: Rule = {
     // Weights come from the corpus where there is one: a draft alone is too small to tell slogans.
     // Containment is off inside one document: its measures share its vocabulary and boilerplate, so
     // one measure's short task is easily "contained" in another's long one; a real internal repeat is a copy.
-    const frequencies = (scratchFrequencies ??= new DocumentFrequency());
-    if (corpus !== undefined) frequencies.copyFrom(corpus.overlap().df);
-    else frequencies.clear();
+    const frequencies = (draftFrequencies ??= new LayeredFrequency()).reset(corpus?.overlap().df);
     const findings: RuleFinding[] = [];
     // Each measure against the earlier ones only (never itself): the later of two repeats is the one to report.
     findEarlierRepeats(units, frequencies, INTERNAL_PARAMS).forEach((best, i) => {
