@@ -1,18 +1,17 @@
-// Bundles the CLI for start-up speed: one ESM file per entry point in dist/, with the workspace
-// packages and third-party dependencies inlined, so a run loads one file instead of a few hundred
-// modules. What the code loads with import() (iconv-lite, for --fix of non-UTF-8 files) goes into a
-// chunk of its own, read only when needed. Type checking is `npm run typecheck` (esbuild does not).
+// Bundles the CLI for start-up speed, so a run loads one file instead of a few hundred modules, with the
+// workspace packages and third-party dependencies inlined:
+// - dist/policylint.cjs: the CLI as one classic script, which Node 20 can keep a V8 code cache of
+//   (dist/policylint.v8-cache, written after a warm-up check by scripts/write-code-cache.mjs);
+// - dist/policylint.js: the entry bin/policylint.js imports (src/load-bundle.ts), which runs the
+//   bundle with that cache;
+// - dist/check-worker.js: a worker thread of a parallel check, an ES module; what it loads with import()
+//   (iconv-lite, for --fix of non-UTF-8 files) goes into a chunk of its own, read only when needed.
+// Type checking is `npm run typecheck` (esbuild does not).
+import { spawnSync } from 'node:child_process';
 import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-
-// `out` is the file name in dist/ (without .js); bin/policylint.js imports dist/policylint.js. Code
-// shared by several entries (a worker thread's, say) goes into a chunk they all import.
-const ENTRY_POINTS = [
-  { in: 'src/cli.ts', out: 'policylint' },
-  { in: 'src/check-worker.ts', out: 'check-worker' },
-];
 
 // fdir (tinyglobby's directory walker) looks for picomatch with require() when it loads, for a glob
 // method of its own that tinyglobby never calls: from the bundle, that read and compiled a second
@@ -33,32 +32,47 @@ const skipFdirPicomatch = {
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(cliDir, 'dist');
 
-const { metafile } = await build({
+const common = {
   absWorkingDir: cliDir,
-  entryPoints: ENTRY_POINTS,
   outdir,
   bundle: true,
-  splitting: true,
-  // Chunks sit beside the entry files: code that finds files relative to its own module
-  // (`new URL('../package.json', import.meta.url)`, the worker's './check-worker.js') must find them
-  // from whichever output file it ends up in.
-  chunkNames: '[name]-[hash]',
-  format: 'esm',
   platform: 'node',
   target: 'node20.19',
   sourcemap: 'linked',
   metafile: true,
-  // Bundled CommonJS dependencies (commander, iconv-lite) call require() for Node built-ins, which an
-  // ES module does not have: give them one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
   plugins: [skipFdirPicomatch],
-});
+};
+
+const builds = await Promise.all([
+  build({
+    ...common,
+    entryPoints: [{ in: 'src/cli.ts', out: 'policylint' }],
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    // Code that finds files from its own module (`new URL('../package.json', import.meta.url)`, the
+    // worker's './check-worker.js') finds them from the bundle's place.
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  }),
+  // On its own, so it shares no chunk with the worker: one file to load before the bundle.
+  build({ ...common, entryPoints: [{ in: 'src/load-bundle.ts', out: 'policylint' }], format: 'esm' }),
+  build({
+    ...common,
+    entryPoints: [{ in: 'src/check-worker.ts', out: 'check-worker' }],
+    format: 'esm',
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    // Bundled CommonJS dependencies (commander, iconv-lite) call require() for Node built-ins, which an
+    // ES module does not have: give them one.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+  }),
+]);
 
 // Whatever tsc or an earlier bundle left in dist/ (chunks have content hashes in their names) must not
 // be mistaken for this build's output. Removed after the build, not before, so a CLI started meanwhile
 // (another terminal, a test) still finds its files.
-const written = new Set(Object.keys(metafile.outputs).map((file) => join(cliDir, file)));
+const written = new Set(builds.flatMap(({ metafile }) => Object.keys(metafile.outputs).map((file) => join(cliDir, file))));
 const entries = await readdir(outdir, { recursive: true, withFileTypes: true });
 for (const entry of entries) {
   const path = join(entry.parentPath, entry.name);
@@ -67,3 +81,8 @@ for (const entry of entries) {
 // Deepest first, so a folder emptied above goes too; one still holding output is left.
 const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name));
 for (const folder of folders.sort((a, b) => b.length - a.length)) await rmdir(folder).catch(() => {});
+
+// Last, once the bundle is in place: the code cache, from a check run on it.
+// Its report is not for the build log.
+const cached = spawnSync(process.execPath, [join(cliDir, 'scripts/write-code-cache.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (cached.status !== 0) throw new Error('writing the code cache failed');

@@ -220,4 +220,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-process.exitCode = await main(process.argv.slice(2));
+/**
+ * This process's run. Awaited by the entry that loads the bundle (`load-bundle.ts`): the bundle is a
+ * classic script, for V8's code cache, where a top-level await cannot be.
+ */
+export const done = main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
