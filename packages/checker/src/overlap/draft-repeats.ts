@@ -44,24 +44,38 @@ export function findEarlierRepeats(units: readonly MeasureUnit[], df: SentenceCo
       df,
     ));
   };
+  const lookUp = (content: number, before: number): Array<{ content: number; hits: number }> => {
+    const found: Array<{ content: number; hits: number }> = [];
+    table.hits(queryKeys[content]!, undefined, (_, c, hits) => found.push({ content: c, hits }), before);
+    return found;
+  };
+  // A content with copies is looked up once, among all contents, for every one of its measures; one
+  // without, once, among the earlier contents only.
+  const everyHit: Array<Array<{ content: number; hits: number }> | undefined> = [];
+  const hitsOf = (content: number, before: number): Array<{ content: number; hits: number }> =>
+    copies[content]!.length === 1 ? lookUp(content, before) : (everyHit[content] ??= lookUp(content, Number.POSITIVE_INFINITY)).filter((found) => found.content < before);
+  // Scores and bounds by the two contents: copies ask for the same ones again.
+  const scores = new Map<number, { bound: number; score?: MeasureScore }>();
+  const scoring = (ours: number, theirs: number): { bound: number; score?: MeasureScore } => {
+    const key = ours * copies.length + theirs;
+    let entry = scores.get(key);
+    if (entry === undefined) scores.set(key, (entry = { bound: measureBound(weigh(ours), weigh(theirs), params) }));
+    return entry;
+  };
   // Contents are numbered in the order they first appear: those seen before measure i are below this.
   let seen = 0;
   return units.map((unit, i) => {
     const content = contentOf[i]!;
-    const found: Array<{ content: number; hits: number }> = [];
-    table.hits(queryKeys[content]!, undefined, (_, c, hits) => found.push({ content: c, hits }), seen);
+    const found = hitsOf(content, seen);
     if (content === seen) seen++;
     const candidates = earliestWithMostHits(found, copies, i, params.maxCandidates);
     if (candidates.length === 0) return undefined;
-    const ours = weigh(content);
-    const scores = new Map<number, MeasureScore>();
     const best: Array<MeasureScore & { earlier: number }> = [];
     for (const { measure, content: theirContent } of candidates) {
-      const theirs = weigh(theirContent);
-      if (best.length === 1 && measureBound(ours, theirs, params) <= best[0]!.similarity) continue;
-      let score = scores.get(theirContent);
-      if (score === undefined) scores.set(theirContent, (score = scoreMeasure(ours, theirs, params)));
-      keepBest(best, { earlier: measure, ...score }, 1);
+      const entry = scoring(content, theirContent);
+      if (best.length === 1 && entry.bound <= best[0]!.similarity) continue;
+      entry.score ??= scoreMeasure(weigh(content), weigh(theirContent), params);
+      keepBest(best, { earlier: measure, ...entry.score }, 1);
     }
     const [{ earlier, similarity, pair }] = best as [MeasureScore & { earlier: number }];
     return {

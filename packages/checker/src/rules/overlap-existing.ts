@@ -13,17 +13,28 @@ export const overlapExisting: Rule = {
     const index = corpus.overlap();
     const exclude = new Set(documentId === undefined ? [] : [documentId]);
     const findings: RuleFinding[] = [];
+    // How each plan is named, once per check: a draft's repeats name the same few plans over and over.
+    const names = new Map<string, { title: string; simplified: string }>();
+    const nameOf = (planId: string): { title: string; simplified: string } => {
+      let name = names.get(planId);
+      if (name === undefined) {
+        const title = corpus.get(planId)?.title;
+        name = { title: `《${stripPinyin(title ?? planId)}》`, simplified: toSimplified(stripPinyin(title ?? '')) };
+        names.set(planId, name);
+      }
+      return name;
+    };
     for (const unit of measureUnits()) {
       const [best] = index.query(unit, { limit: 1, exclude });
       if (best === undefined || best.similarity < config.overlapThreshold) continue;
-      const plan = corpus.get(best.planId);
-      const title = `《${stripPinyin(plan?.title ?? best.planId)}》`;
-      const cited = `${title}第${best.measure.number}条“${stripPinyin(best.measure.title)}”`;
+      const { title, simplified } = nameOf(best.planId);
+      const measureTitle = stripPinyin(best.measure.title);
+      const cited = `${title}第${best.measure.number}条“${measureTitle}”`;
       const detail = similarityAndPair(best, (range) => corpus.textAt(best.planId, range));
       findings.push({
         message: localized(
           `与${cited}重复${detail['zh-CN']}`,
-          `repeats measure ${best.measure.number} "${stripPinyin(best.measure.title)}" of ${title}${detail.en}`,
+          `repeats measure ${best.measure.number} "${measureTitle}" of ${title}${detail.en}`,
         ),
         range: headingRange(unit.node),
         // Citing the measure in force says the same without repeating it (the drafter chooses).
@@ -33,7 +44,7 @@ export const overlapExisting: Rule = {
               suggestions: [
                 {
                   description: localized(`改为引用${cited}`, `cite measure ${best.measure.number} of ${title} instead`),
-                  edits: [{ range: best.pair.draft.range, newText: `按照《${toSimplified(stripPinyin(plan?.title ?? ''))}》第${best.measure.number}条要求执行。` }],
+                  edits: [{ range: best.pair.draft.range, newText: `按照《${simplified}》第${best.measure.number}条要求执行。` }],
                 },
               ],
             }),
