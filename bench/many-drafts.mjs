@@ -30,7 +30,7 @@ mkdirSync(join(work, 'drafts'));
 const drafts = makeDrafts(DRAFTS);
 const draftPath = (draft) => join(work, 'drafts', draft.name);
 const writeDrafts = () => drafts.forEach((draft) => writeFileSync(draftPath(draft), draft.text));
-// The change a drafter makes to a measure: a clause added to the first sentence that ends in 。 after the title.
+// The change a drafter makes: a clause added to the first measure's title (the first 。 of a line with more).
 const editedText = (text) => text.replace(/。(?=[^\n]*。)/u, '，并定期评估实施效果。');
 const editDrafts = () => CHANGED.forEach((i) => writeFileSync(draftPath(drafts[i]), editedText(drafts[i].text)));
 writeDrafts();
