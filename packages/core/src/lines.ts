@@ -13,13 +13,17 @@ export interface Line {
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 10 && c !== 13) continue;
-    const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-    lines.push({ index: lines.length, start, end: i, next });
+  // The next CR and LF found by indexOf, which scans natively: a loop over every character was ~3 ms
+  // per megabyte, and a check splits its text several times.
+  let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
+  while (cr >= 0 || lf >= 0) {
+    const at = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+    const next = at === cr && lf === at + 1 ? at + 2 : at + 1;
+    lines.push({ index: lines.length, start, end: at, next });
     start = next;
-    i = next - 1;
+    if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
+    if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
   }
   lines.push({ index: lines.length, start, end: text.length, next: text.length });
   return lines;
