@@ -12,9 +12,13 @@ export function hasDamage(text: string): boolean {
   return DAMAGE_CHAR.test(text) || /(?:^|[\u3400-\u9fff\u3000-\u303f])\?|\?[\u3400-\u9fff\u3000-\u303f]/u.test(text);
 }
 
+// A character every match of DAMAGE_GLOBAL holds: a quick test that skips most lines, which have none.
+const DAMAGE_HINT = /[\ufffd\u3100-\u312f\u2500-\u257f\u2312?]/u;
+
 /** Offsets of damaged characters in `text`, merged into spots of adjacent damage. */
 export function findDamage(text: string): Array<{ start: number; end: number }> {
   const spots: Array<{ start: number; end: number }> = [];
+  if (!DAMAGE_HINT.test(text)) return spots;
   for (const m of text.matchAll(DAMAGE_GLOBAL)) {
     const last = spots[spots.length - 1];
     // Characters a few places apart belong to one mangled word: report them as one spot.

@@ -13,9 +13,13 @@ const SYLLABLE = `[a-z${TONED}]{0,6}[${TONED}][a-z${TONED}]{0,5}`;
 // every character.
 const ANNOTATION = new RegExp(`\\((?<=\\p{L}\\()${SYLLABLE}\\)|（(?<=\\p{L}（)${SYLLABLE}）`, 'gu');
 
+const BRACKET = /[(（]/;
+
 /** Where inline pinyin annotations are, as [start, end) UTF-16 offsets into `text`. */
 export function findPinyinAnnotations(text: string): Array<{ start: number; end: number }> {
   const spots: Array<{ start: number; end: number }> = [];
+  // Every annotation opens a bracket: a text without one (most lines of most plans) is not searched.
+  if (!BRACKET.test(text)) return spots;
   for (const m of text.matchAll(ANNOTATION)) spots.push({ start: m.index, end: m.index + m[0].length });
   return spots;
 }
