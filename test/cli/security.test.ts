@@ -129,11 +129,11 @@ describe('document text cannot drive the terminal or break a report', { timeout:
     expect(log.runs[0]!.results[0]!.message.text).toContain(HOSTILE_TITLE);
   });
 
-  it('show: a corpus plan’s control characters are escaped, its lines kept', () => {
-    const dir = tempDir({ 'seeds/plan.txt': `${SECRET_TITLE}\n一、总体要求\n1.机密措施。内容\u001b[2J甲。\n内容乙。\n` }, ROOT);
+  it('show: a corpus plan’s control characters are escaped, its lines kept (CRLF ones too)', () => {
+    const dir = tempDir({ 'seeds/plan.txt': `${SECRET_TITLE}\r\n一、总体要求\r\n1.机密措施。内容\u001b[2J甲。\r\n（1）细则一。\r\n（2）细则二。\r\n` }, ROOT);
     const { status, stdout } = runCli(['show', `《${SECRET_TITLE}》第1条`], dir);
     expect(status).toBe(0);
     expect(controls(stdout)).toEqual([]);
-    expect(stdout).toContain('1.机密措施。内容\\x1b[2J甲。\n');
+    expect(stdout).toContain('1.机密措施。内容\\x1b[2J甲。\n（1）细则一。\n（2）细则二。\n');
   });
 });
