@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { globLeavesBase, parseConfig, RULES } from '../src/index.js';
-import { listCorpusFiles } from '../src/node/index.js';
+import { listCorpusFiles, loadCorpus } from '../src/node/index.js';
 
 describe('globLeavesBase', () => {
   it.each([
@@ -93,5 +93,30 @@ describe('listCorpusFiles', () => {
   it('follows an absolute glob the user wrote anywhere, next to relative ones', async () => {
     const { workspace, secret } = layout();
     expect(await listCorpusFiles({ baseDir: workspace, globs: ['seeds/*.txt', `${secret}/*.txt`] })).toEqual([join(workspace, 'seeds/plan.txt'), join(secret, 'token.txt')].sort());
+  });
+});
+
+describe('loadCorpus', () => {
+  const made: string[] = [];
+  afterEach(() => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores the index under the base folder, but not through a .policylint that links outside it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'policylint-cache-link-'));
+    made.push(root);
+    const plan = '关于某项工作的实施方案\n一、总体要求\n1.推进改革。落实责任。\n';
+    for (const name of ['own', 'linked']) {
+      mkdirSync(join(root, name, 'seeds'), { recursive: true });
+      writeFileSync(join(root, name, 'seeds/plan.txt'), plan);
+    }
+    mkdirSync(join(root, 'outside'));
+    symlinkSync(join(root, 'outside'), join(root, 'linked/.policylint'));
+
+    await loadCorpus({ baseDir: join(root, 'own'), globs: ['seeds/*.txt'] });
+    expect(readdirSync(join(root, 'own/.policylint/cache/overlap'))).toHaveLength(1);
+    const { corpus } = await loadCorpus({ baseDir: join(root, 'linked'), globs: ['seeds/*.txt'] });
+    expect(corpus.overlap().measureCount).toBe(1);
+    expect(readdirSync(join(root, 'outside'))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, parse as parsePath, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { DEFAULT_CORPUS } from '../config.js';
@@ -39,14 +39,16 @@ export async function findCorpusSource(
 
 /**
  * Reads and parses every plan the source's globs match, in path order, with their overlap index from
- * the cache (`.policylint/cache/overlap/` under the base folder by default). Files are decoded as the
- * CLI reads drafts (`decodeText`); those that cannot be read or decoded are left out and listed in
- * `skipped`, so one bad file does not cost the whole corpus.
+ * the cache (by default `.policylint/cache/overlap/` under the base folder, unless a folder on the way
+ * there is a link). Files are decoded as the CLI reads drafts (`decodeText`); those that cannot be
+ * read or decoded are left out and listed in `skipped`, so one bad file does not cost the whole corpus.
  */
 export async function loadCorpus(
   source: CorpusSource,
-  options: { cacheDir?: string | undefined } = { cacheDir: overlapCacheDir(source.baseDir) },
+  options?: { cacheDir?: string | undefined },
 ): Promise<{ corpus: Corpus; files: string[]; skipped: string[] }> {
+  const ownDir = overlapCacheDir(source.baseDir);
+  const { cacheDir } = options ?? { cacheDir: (await linkFree(source.baseDir, ownDir)) ? ownDir : undefined };
   const files = await listCorpusFiles(source);
   const plans: CorpusTitles[] = [];
   const segments = new Map<string, Segment>();
@@ -60,7 +62,7 @@ export async function loadCorpus(
       continue;
     }
     const document = { id: file, text: decoded.text };
-    segments.set(file, (await loadSegment(file, document.text, options.cacheDir)).segment);
+    segments.set(file, (await loadSegment(file, document.text, cacheDir)).segment);
     plans.push(corpusTitles(document));
   }
   // The corpus keeps titles and segments; a text is read again when a quote or a citation needs it.
@@ -93,6 +95,22 @@ export async function listCorpusFiles(source: CorpusSource): Promise<string[]> {
   const inside = relativeGlobs.length === 0 ? [] : await keepInside(source.baseDir, await glob(relativeGlobs, options));
   const anywhere = absoluteGlobs.length === 0 ? [] : await glob([...absoluteGlobs, ...negated], options);
   return [...new Set([...inside, ...anywhere])].sort();
+}
+
+/**
+ * Whether no folder on the way from `root` down to `dir` is a symbolic link (those not made yet are
+ * not). The workspace is untrusted: a `.policylint` that links elsewhere would have the index written
+ * (and read back) outside it, so the index is then kept in memory only.
+ */
+async function linkFree(root: string, dir: string): Promise<boolean> {
+  let at = root;
+  for (const part of relative(root, dir).split(sep)) {
+    at = join(at, part);
+    const info = await lstat(at).catch(() => undefined);
+    if (info === undefined) return true;
+    if (info.isSymbolicLink()) return false;
+  }
+  return true;
 }
 
 /** The files whose real path is inside the real path of `dir`. */
