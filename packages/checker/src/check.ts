@@ -62,12 +62,14 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const directed = applyDirectives(body, found, ran, config, options.corpus);
   const findings = [...failed, ...directed.findings];
   const suppressed = directed.suppressed;
-  const ruleOrder = ruleIdOrder(findings);
+  // Ordered when two rules first meet at one place: the first localeCompare loads ICU's collation (~10 ms).
+  const ruleIds = new Set(findings.map((finding) => finding.ruleId));
+  let ruleOrder: Map<string, number> | undefined;
   findings.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
-      ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)!,
+      (a.ruleId === b.ruleId ? 0 : (ruleOrder ??= ruleIdOrder(ruleIds)).get(a.ruleId)! - ruleOrder.get(b.ruleId)!),
   );
   return { plan, findings, suppressed, context };
 }
@@ -78,8 +80,8 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
  * findings that share a place (both overlap rules report at a measure's heading), and collating them
  * took ~40 ms of a check of a 1 MB plan.
  */
-function ruleIdOrder(findings: readonly Finding[]): Map<string, number> {
-  const ids = [...new Set(findings.map((finding) => finding.ruleId))].sort((a, b) => a.localeCompare(b));
+function ruleIdOrder(ruleIds: Iterable<string>): Map<string, number> {
+  const ids = [...ruleIds].sort((a, b) => a.localeCompare(b));
   const order = new Map<string, number>();
   ids.forEach((id, i) => order.set(id, i > 0 && ids[i - 1]!.localeCompare(id) === 0 ? order.get(ids[i - 1]!)! : i));
   return order;
