@@ -84,6 +84,18 @@ describe('policylint check: a run over many files', { timeout: 60_000 }, () => {
     expect(cached()).not.toContain('CACHED');
   });
 
+  it('--cache with worker threads: workers key what they check, and the next run takes it from the cache', () => {
+    const dir = tempDir({ 'a.txt': DEFECTS, 'b.txt': DEFECTS, 'c.txt': CLEAN, 'seeds/plan.txt': { copy: 'seeds/xiamen-2023-business-environment-action-plan.txt' } }, ROOT);
+    const run = (): string => runCli(['check', 'a.txt', 'b.txt', 'c.txt', '--format', 'json', '--cache', '--concurrency', '2'], dir).stdout;
+    const first = run();
+    expect(first).toBe(runCli(['check', 'a.txt', 'b.txt', 'c.txt', '--format', 'json', '--concurrency', 'off'], dir).stdout);
+    const cacheFile = join(dir, '.policylint/cache/check.json');
+    writeFileSync(cacheFile, readFileSync(cacheFile, 'utf8').replaceAll('缺少第4条', '缺少第4条（CACHED）'));
+    expect(json(run()).map((f) => f.messages.some((m) => m.message.includes('CACHED')))).toEqual([true, true, false]);
+    writeFileSync(join(dir, 'b.txt'), `${DEFECTS_TEXT()}\n`);
+    expect(json(run()).map((f) => f.messages.some((m) => m.message.includes('CACHED')))).toEqual([true, false, false]);
+  });
+
   it('--cache-location puts the cache where it says; a broken cache file is ignored', () => {
     const dir = tempDir({ 'draft.txt': DEFECTS }, ROOT);
     const first = runCli(['check', 'draft.txt', '--format', 'json', '--cache-location', 'ci/cache.json'], dir);

@@ -7,8 +7,8 @@ import type { ResultCache } from './check/result-cache.js';
 export interface WorkerSetup {
   settings: CheckSettings;
   files: readonly string[];
-  /** The `--cache` file to look results up in; the pool's owner remembers and saves new ones. */
-  cacheFile: string | undefined;
+  /** With `--cache`: work out each result's cache key, for the pool's owner to remember it by. */
+  keyed: boolean;
 }
 
 export type WorkerReply = { index: number; result: FileCheck } | { index: number; error: string };
@@ -33,32 +33,51 @@ export interface PoolOptions {
   settings: CheckSettings;
   concurrency: Concurrency;
   cache: ResultCache | undefined;
-  cacheFile: string | undefined;
   /** Called after each file, for the progress line. */
   onProgress: (done: number, total: number) => void;
 }
 
-/** Checks every file, in worker threads when there are many; results come back in the order of `files`. */
+/**
+ * Checks every file, in worker threads when there are many to check; results come back in the order
+ * of `files`. With `--cache`, this thread first takes what the cache already has, and only the files
+ * left are counted for workers and handed to them: a worker costs a start-up and a corpus load.
+ */
 export async function checkFiles(files: readonly string[], options: PoolOptions): Promise<FileCheck[]> {
-  const workers = workerCount(files.length, options.concurrency);
-  return workers === 0 ? checkHere(files, options) : checkInWorkers(files, workers, options);
+  const here = new FileChecker(options.settings, options.cache);
+  const results = new Array<FileCheck>(files.length);
+  let done = 0;
+  const progress = (): void => options.onProgress(++done, files.length);
+  const left: number[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const known = options.cache === undefined ? undefined : await here.cached(files[i]!);
+    if (known === undefined) left.push(i);
+    else {
+      results[i] = known;
+      progress();
+    }
+  }
+  const toCheck = left.map((i) => files[i]!);
+  const workers = workerCount(toCheck.length, options.concurrency);
+  const checked = workers === 0 ? await checkHere(here, toCheck, progress) : await checkInWorkers(toCheck, workers, options, progress);
+  left.forEach((i, k) => (results[i] = checked[k]!));
+  return results;
 }
 
-async function checkHere(files: readonly string[], options: PoolOptions): Promise<FileCheck[]> {
-  const checker = new FileChecker(options.settings, options.cache);
+async function checkHere(checker: FileChecker, files: readonly string[], progress: () => void): Promise<FileCheck[]> {
   const results: FileCheck[] = [];
   for (const file of files) {
     results.push(await checker.check(file));
-    options.onProgress(results.length, files.length);
+    progress();
   }
   return results;
 }
 
-function checkInWorkers(files: readonly string[], count: number, options: PoolOptions): Promise<FileCheck[]> {
+function checkInWorkers(files: readonly string[], count: number, options: PoolOptions, progress: () => void): Promise<FileCheck[]> {
   const results = new Array<FileCheck>(files.length);
-  const setup: WorkerSetup = { settings: options.settings, files, cacheFile: options.cacheFile };
+  const setup: WorkerSetup = { settings: options.settings, files, keyed: options.cache !== undefined };
   let next = 0;
   let done = 0;
+  if (files.length === 0) return Promise.resolve(results);
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     const finish = (error?: Error): void => {
@@ -78,8 +97,8 @@ function checkInWorkers(files: readonly string[], count: number, options: PoolOp
           // A file a worker could not check is reported like an unreadable file, not lost.
           results[reply.index] =
             'error' in reply ? { outcome: { filePath, kind: 'failed', reason: `${filePath}: internal error: ${reply.error}` }, notes: [], locale: options.settings.locale ?? 'zh-CN' } : reply.result;
-          options.onProgress(++done, files.length);
-          if (done === files.length) return finish();
+          progress();
+          if (++done === files.length) return finish();
         }
         feed(worker);
       });

@@ -1,15 +1,14 @@
 // A worker thread of a parallel `check`: checks the files the pool hands it, one message each.
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileChecker, type CheckSettings } from './check/check-file.js';
-import { ResultCache } from './check/result-cache.js';
 import type { WorkerReply, WorkerSetup } from './check-pool.js';
 
 const port = parentPort;
 if (port !== null) {
   const setup = workerData as WorkerSetup;
   const settings: CheckSettings = setup.settings;
-  const cache = setup.cacheFile === undefined ? undefined : await ResultCache.open(setup.cacheFile);
-  const checker = new FileChecker(settings, cache);
+  // The pool has taken what the cache had: here files are checked, and keyed for remembering.
+  const checker = new FileChecker(settings, setup.keyed ? { lookup: () => undefined } : undefined);
   port.on('message', (index: number) => {
     checker.check(setup.files[index]!).then(
       (result): void => port.postMessage({ index, result } satisfies WorkerReply),

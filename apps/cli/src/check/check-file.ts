@@ -54,6 +54,18 @@ export class FileChecker {
   }
 
   async check(filePath: string): Promise<FileCheck> {
+    return (await this.run(filePath, false))!;
+  }
+
+  /**
+   * What `check` would answer without checking anything: the remembered result (`--cache`), or the
+   * file's failure to read; undefined when the file must be checked.
+   */
+  cached(filePath: string): Promise<FileCheck | undefined> {
+    return this.run(filePath, true);
+  }
+
+  private async run(filePath: string, onlyCached: boolean): Promise<FileCheck | undefined> {
     const { config, path } = await this.configs.forFile(filePath);
     const locale = this.settings.locale ?? config.locale;
     let read;
@@ -76,6 +88,7 @@ export class FileChecker {
         return { outcome, notes, locale, cacheable: hit };
       }
     }
+    if (onlyCached) return undefined;
     const loaded = source === undefined ? undefined : await this.corpora.load(source);
     // Without a corpus, cross-plan checks are simply skipped: said once per run, not once per file.
     if (loaded === undefined) notes.push(message(locale, 'noCorpus'));

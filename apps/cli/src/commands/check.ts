@@ -60,7 +60,7 @@ export async function check(paths: readonly string[], options: CheckCommandOptio
   let checks: FileCheck[];
   try {
     const settings: CheckSettings = { config: options.config, locale: options.locale, corpus: options.corpus, fix: options.fix, cwd: options.cwd };
-    checks = await checkFiles(files, { settings, concurrency: options.concurrency, cache, cacheFile, onProgress: (done, total) => progress.update(done, total) });
+    checks = await checkFiles(files, { settings, concurrency: options.concurrency, cache, onProgress: (done, total) => progress.update(done, total) });
   } finally {
     progress.clear();
   }
