@@ -5,7 +5,7 @@ import { keepBest, measureBound, scoreMeasure, weighMeasure, type MeasureScore, 
 import { buildSegment, measureKeySets, type Segment } from './segment.js';
 import { contentKey } from './shingle.js';
 import type { MeasureUnit, SentenceUnit } from './units.js';
-import type { SentenceCounts } from './weights.js';
+import type { LayeredFrequency } from './weights.js';
 
 /** The earlier measure of the same draft that a measure is most like. */
 export interface EarlierMatch {
@@ -26,9 +26,9 @@ export interface EarlierMatch {
  * band key, hit count and score, and only their places in the draft tell them apart. Each content is
  * weighed once, not once per query it is a candidate of (its measures are in memory).
  */
-export function findEarlierRepeats(units: readonly MeasureUnit[], df: SentenceCounts, params: OverlapParams): Array<EarlierMatch | undefined> {
-  for (const unit of units) for (const sentence of unit.sentences) df.addSentences(sentence.shingles, 1);
+export function findEarlierRepeats(units: readonly MeasureUnit[], df: LayeredFrequency, params: OverlapParams): Array<EarlierMatch | undefined> {
   const { copies, contentOf } = copiesByContent(units);
+  for (const members of copies) for (const sentence of units[members[0]!]!.sentences) df.addSentences(sentence.shingles, 1, members.length);
   const keySets = copies.map((members) => measureKeySets(units[members[0]!]!, params));
   const segment = buildSegment('draft', copies.map((members) => units[members[0]!]!), params, keySets);
   // A key in too many measures is left out of every query, as a table of every measure would.
