@@ -75,7 +75,12 @@ describe('corpus globs cannot leave the workspace unless absolute', { timeout: 6
 
     const { workspace: linked, secret: elsewhere } = layout();
     symlinkSync(elsewhere, join(linked, 'seeds'));
-    expect(ruleIds(runCli(['check', 'draft.txt', '--format', 'json'], linked).stdout)).toEqual(['xref-unknown-document']);
+    const through = runCli(['check', 'draft.txt', '--format', 'json', '--locale', 'en'], linked);
+    expect(ruleIds(through.stdout)).toEqual(['xref-unknown-document']);
+    // Said, so that a corpus that went missing this way does not pass unnoticed.
+    expect(through.stderr).toBe(
+      `${join(linked, 'seeds/plan.txt')}: links to outside the corpus folder; left out of the corpus (name it by its absolute path in corpus or --corpus to use it)\n`,
+    );
     // The same plan inside the workspace is read: the links, not the plan, kept it out.
     writeFileSync(join(workspace, 'seeds/copy.txt'), SECRET_PLAN);
     expect(ruleIds(runCli(['check', 'draft.txt', '--format', 'json'], workspace).stdout)).toEqual([]);

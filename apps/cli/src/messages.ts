@@ -32,6 +32,10 @@ const MESSAGES = {
     'zh-CN': (p: string) => `${p}：无法作为文本读取（UTF-8、UTF-16 或 GB18030），未纳入语料库`,
     en: (p: string) => `${p}: cannot be read as text (UTF-8, UTF-16 or GB18030); left out of the corpus`,
   },
+  corpusFileOutside: {
+    'zh-CN': (p: string) => `${p}：经符号链接指向语料库目录之外，未纳入语料库；如需使用，请在 corpus 或 --corpus 中写其绝对路径`,
+    en: (p: string) => `${p}: links to outside the corpus folder; left out of the corpus (name it by its absolute path in corpus or --corpus to use it)`,
+  },
   notAReference: {
     'zh-CN': (r: string) => `“${r}”不是引用：应形如“第3条”或“《文件标题》第3条”`,
     en: (r: string) => `"${r}" is not a citation: write it like 第3条 or 《title》第3条`,

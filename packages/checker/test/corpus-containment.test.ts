@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { globLeavesBase, parseConfig, RULES } from '../src/index.js';
-import { listCorpusFiles, loadCorpus } from '../src/node/index.js';
+import { findCorpusFiles, listCorpusFiles, loadCorpus } from '../src/node/index.js';
 
 describe('globLeavesBase', () => {
   it.each([
@@ -73,12 +73,12 @@ describe('listCorpusFiles', () => {
     expect(await listCorpusFiles({ baseDir: workspace, globs: ['seeds/linked-folder/*.txt'] })).toEqual([]);
   });
 
-  it('leaves out a seeds/ folder that is a link to outside the workspace', async () => {
+  it('leaves out a seeds/ folder that is a link to outside the workspace, and says which files', async () => {
     const { root, secret } = layout();
     const other = join(root, 'other');
     mkdirSync(other);
     symlinkSync(secret, join(other, 'seeds'));
-    expect(await listCorpusFiles({ baseDir: other, globs: ['seeds/**/*.txt'] })).toEqual([]);
+    expect(await findCorpusFiles({ baseDir: other, globs: ['seeds/**/*.txt'] })).toEqual({ files: [], outside: [join(other, 'seeds/token.txt')] });
   });
 
   it('keeps a link that stays inside the workspace, and lists a relative glob that climbs out nothing outside', async () => {

@@ -93,6 +93,7 @@ export class FileChecker {
     // Without a corpus, cross-plan checks are simply skipped: said once per run, not once per file.
     if (loaded === undefined) notes.push(message(locale, 'noCorpus'));
     for (const skipped of loaded?.skipped ?? []) notes.push(message(locale, 'corpusFileSkipped', skipped));
+    for (const outside of loaded?.outside ?? []) notes.push(message(locale, 'corpusFileOutside', outside));
     const options = { config, corpus: loaded?.corpus, documentId: filePath };
     let findings: Finding[] | undefined;
     if (this.settings.fix) {

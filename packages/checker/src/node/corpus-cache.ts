@@ -8,6 +8,8 @@ export interface LoadedCorpus {
   files: string[];
   /** Files the globs matched that could not be read as UTF-8 text. */
   skipped: string[];
+  /** Files a relative glob matched through a link to outside the base folder, left out. */
+  outside: string[];
 }
 
 /**

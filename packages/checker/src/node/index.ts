@@ -3,7 +3,7 @@
 export { CorpusCache, type LoadedCorpus } from './corpus-cache.js';
 export { decodeText, type DecodedText, type TextEncodingName } from './decode-text.js';
 export { corpusFingerprint } from './corpus-fingerprint.js';
-export { findCorpusSource, listCorpusFiles, loadCorpus, type CorpusSource } from './load-corpus.js';
+export { findCorpusFiles, findCorpusSource, listCorpusFiles, loadCorpus, type CorpusSource } from './load-corpus.js';
 export { loadSegments, overlapCacheDir } from './segment-cache.js';
 export { CONFIG_FILE, ConfigError, ConfigLoader, loadConfigFile, type LoadedConfig } from './load-config.js';
 export { writeAtomically } from './write-atomically.js';

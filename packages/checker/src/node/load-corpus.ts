@@ -42,14 +42,15 @@ export async function findCorpusSource(
  * the cache (by default `.policylint/cache/overlap/` under the base folder, unless a folder on the way
  * there is a link). Files are decoded as the CLI reads drafts (`decodeText`); those that cannot be
  * read or decoded are left out and listed in `skipped`, so one bad file does not cost the whole corpus.
+ * Files outside the base folder are left out too, and listed in `outside` (see `findCorpusFiles`).
  */
 export async function loadCorpus(
   source: CorpusSource,
   options?: { cacheDir?: string | undefined },
-): Promise<{ corpus: Corpus; files: string[]; skipped: string[] }> {
+): Promise<{ corpus: Corpus; files: string[]; skipped: string[]; outside: string[] }> {
   const ownDir = overlapCacheDir(source.baseDir);
   const { cacheDir } = options ?? { cacheDir: (await linkFree(source.baseDir, ownDir)) ? ownDir : undefined };
-  const files = await listCorpusFiles(source);
+  const { files, outside } = await findCorpusFiles(source);
   const plans: CorpusTitles[] = [];
   const segments = new Map<string, Segment>();
   const skipped: string[] = [];
@@ -67,7 +68,7 @@ export async function loadCorpus(
   }
   // The corpus keeps titles and segments; a text is read again when a quote or a citation needs it.
   const corpus = new Corpus(plans, segments, readTextAgain);
-  return { corpus, files: plans.map((d) => d.id), skipped };
+  return { corpus, files: plans.map((d) => d.id), skipped, outside };
 }
 
 function readTextAgain(file: string): string | undefined {
@@ -79,22 +80,28 @@ function readTextAgain(file: string): string | undefined {
   }
 }
 
+/** The files a corpus source's globs match, absolute, in path order (`findCorpusFiles`' `files`). */
+export async function listCorpusFiles(source: CorpusSource): Promise<string[]> {
+  return (await findCorpusFiles(source)).files;
+}
+
 /**
  * The files a corpus source's globs match, absolute, in path order. The workspace is untrusted and
  * findings quote corpus text, so its files cannot pull outside files in: symbolic links met while
  * walking are not followed, and a file a relative glob matches whose real path is outside the base
- * folder (under a linked `seeds/`, say) is left out. Absolute globs, which the user wrote, may point
- * anywhere. (Relative globs that climb out with `..` are refused before this: `globLeavesBase`.)
+ * folder (under a linked `seeds/`, say) is left out, and listed in `outside` so that the user hears
+ * why. Absolute globs, which the user wrote, may point anywhere. (Relative globs that climb out with
+ * `..` are refused before this: `globLeavesBase`.)
  */
-export async function listCorpusFiles(source: CorpusSource): Promise<string[]> {
+export async function findCorpusFiles(source: CorpusSource): Promise<{ files: string[]; outside: string[] }> {
   const options = { cwd: source.baseDir, absolute: true, ignore: IGNORED, followSymbolicLinks: false };
   const absoluteGlob = (g: string): boolean => isAbsoluteGlob(g.replace(/^!/, ''));
   const relativeGlobs = source.globs.filter((g) => !absoluteGlob(g));
   const absoluteGlobs = source.globs.filter(absoluteGlob);
   const negated = source.globs.filter((g) => g.startsWith('!'));
-  const inside = relativeGlobs.length === 0 ? [] : await keepInside(source.baseDir, await glob(relativeGlobs, options));
+  const { inside, outside } = relativeGlobs.length === 0 ? { inside: [], outside: [] } : await splitInside(source.baseDir, await glob(relativeGlobs, options));
   const anywhere = absoluteGlobs.length === 0 ? [] : await glob([...absoluteGlobs, ...negated], options);
-  return [...new Set([...inside, ...anywhere])].sort();
+  return { files: [...new Set([...inside, ...anywhere])].sort(), outside: outside.sort() };
 }
 
 /**
@@ -113,16 +120,16 @@ async function linkFree(root: string, dir: string): Promise<boolean> {
   return true;
 }
 
-/** The files whose real path is inside the real path of `dir`. */
-async function keepInside(dir: string, files: readonly string[]): Promise<string[]> {
+/** The files whose real path is inside the real path of `dir`, and the others. */
+async function splitInside(dir: string, files: readonly string[]): Promise<{ inside: string[]; outside: string[] }> {
   const base = await realpath(dir).catch(() => undefined);
-  if (base === undefined) return [];
+  if (base === undefined) return { inside: [], outside: [...files] };
   const isInside = (path: string): boolean => {
     const rel = relative(base, path);
     return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
   };
   const within = await Promise.all(files.map((file) => realpath(file).then(isInside, () => false)));
-  return files.filter((_, i) => within[i]);
+  return { inside: files.filter((_, i) => within[i]), outside: files.filter((_, i) => !within[i]) };
 }
 
 function isDirectory(path: string): Promise<boolean> {
