@@ -1,7 +1,7 @@
 import { headingRange, stripPinyin, toSimplified } from '@policylint/core';
 import { localized, type RuleFinding } from '../finding.js';
 import type { Rule } from '../rule.js';
-import { similarityAndPair } from './overlap-messages.js';
+import { quotesOnce, similarityAndPair } from './overlap-messages.js';
 
 export const overlapExisting: Rule = {
   id: 'overlap-existing',
@@ -13,6 +13,7 @@ export const overlapExisting: Rule = {
     const index = corpus.overlap();
     const exclude = new Set(documentId === undefined ? [] : [documentId]);
     const findings: RuleFinding[] = [];
+    const quoteOf = quotesOnce();
     // How each plan is named, once per check: a draft's repeats name the same few plans over and over.
     const names = new Map<string, { title: string; simplified: string }>();
     const nameOf = (planId: string): { title: string; simplified: string } => {
@@ -30,7 +31,7 @@ export const overlapExisting: Rule = {
       const { title, simplified } = nameOf(best.planId);
       const measureTitle = stripPinyin(best.measure.title);
       const cited = `${title}第${best.measure.number}条“${measureTitle}”`;
-      const detail = similarityAndPair(best, (range) => corpus.textAt(best.planId, range));
+      const detail = similarityAndPair(best, (range) => corpus.textAt(best.planId, range), quoteOf);
       findings.push({
         message: localized(
           `与${cited}重复${detail['zh-CN']}`,

@@ -5,7 +5,7 @@ import { LayeredFrequency } from '../overlap/weights.js';
 import { DEFAULT_OVERLAP_PARAMS } from '../overlap/params.js';
 import type { Rule } from '../rule.js';
 import { textAt } from '../text-at.js';
-import { similarityAndPair } from './overlap-messages.js';
+import { quotesOnce, similarityAndPair } from './overlap-messages.js';
 
 const INTERNAL_PARAMS = { ...DEFAULT_OVERLAP_PARAMS, minContainedWeight: Number.POSITIVE_INFINITY };
 // One table of the draft's own counts reused by every check (checks run one at a time): allocating
@@ -26,13 +26,14 @@ export const overlapInternal: Rule = {
     // one measure's short task is easily "contained" in another's long one; a real internal repeat is a copy.
     const frequencies = (draftFrequencies ??= new LayeredFrequency()).reset(corpus?.overlap().df);
     const findings: RuleFinding[] = [];
+    const quoteOf = quotesOnce();
     // Each measure against the earlier ones only (never itself): the later of two repeats is the one to report.
     findEarlierRepeats(units, frequencies, INTERNAL_PARAMS).forEach((best, i) => {
       if (best === undefined || best.similarity < config.overlapThreshold) return;
       const unit = units[i]!;
       const earlier = units[best.earlier]!.node;
       const label = headingLabel(earlier);
-      const detail = similarityAndPair(best, (range) => textAt(text, range));
+      const detail = similarityAndPair(best, (range) => textAt(text, range), quoteOf);
       findings.push({
         message: localized(
           `与本文件“${label}”重复${detail['zh-CN']}`,

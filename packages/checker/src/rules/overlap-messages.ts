@@ -10,6 +10,19 @@ export function quote(text: string): string {
   return clean.length > QUOTE_LENGTH ? `${clean.slice(0, QUOTE_LENGTH)}…` : clean;
 }
 
+/**
+ * `quote`, each text quoted once per check: a draft's repeats quote the same sentences again and
+ * again. Made per check, so no sentence outlives its document.
+ */
+export function quotesOnce(): (text: string) => string {
+  const quotes = new Map<string, string>();
+  return (text) => {
+    let quoted = quotes.get(text);
+    if (quoted === undefined) quotes.set(text, (quoted = quote(text)));
+    return quoted;
+  };
+}
+
 /** 相似度 0.82 / similarity 0.82 */
 export function similarityText(similarity: number): Localized {
   const value = similarity.toFixed(2);
@@ -20,10 +33,14 @@ export function similarityText(similarity: number): Localized {
  * `（相似度 0.82）：其中“…”≈“…”`: the similarity, and the sentence pair that shows the repeat best;
  * `textOf` gives the text at a range of the document the match's corpus sentence is in.
  */
-export function similarityAndPair(match: Pick<OverlapMatch, 'similarity' | 'pair'>, textOf: (range: Range) => string | undefined): Localized {
+export function similarityAndPair(
+  match: Pick<OverlapMatch, 'similarity' | 'pair'>,
+  textOf: (range: Range) => string | undefined,
+  quoteOf: (text: string) => string = quote,
+): Localized {
   const similarity = similarityText(match.similarity);
   const matched = match.pair === undefined ? undefined : textOf(match.pair.corpus);
   if (match.pair === undefined || matched === undefined) return localized(`（${similarity['zh-CN']}）`, ` (${similarity.en})`);
-  const pair = `“${quote(match.pair.draft.text)}”≈“${quote(matched)}”`;
+  const pair = `“${quoteOf(match.pair.draft.text)}”≈“${quoteOf(matched)}”`;
   return localized(`（${similarity['zh-CN']}）：其中${pair}`, ` (${similarity.en}); closest pair: ${pair}`);
 }
