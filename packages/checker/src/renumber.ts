@@ -72,8 +72,9 @@ export function renumberPlan(plan: Plan, analysis: NumberingAnalysis, selfRefere
  * restart in each part, a lone `第2条` could afterwards name an earlier measure 2; such a citation
  * gets its part as well (`第二部分第2条`), so it keeps pointing where it did, and a list it is in
  * breaks up around it (`第1、11条` → `第1条、第二部分第2条`).
+ * The parts and sections these prefixes name are added to `named`, when given.
  */
-export function citationEdits(plan: Plan, selfReferences: readonly PlanReference[], moves: readonly NumberMove[]): TextEdit[] {
+export function citationEdits(plan: Plan, selfReferences: readonly PlanReference[], moves: readonly NumberMove[], named?: Set<PlanNode>): TextEdit[] {
   if (moves.length === 0) return [];
   const moved = new Map(moves.map((m) => [m.node, m.to]));
   const renumbered = (node: PlanNode): number => moved.get(node) ?? node.number;
@@ -97,18 +98,20 @@ export function citationEdits(plan: Plan, selfReferences: readonly PlanReference
     let qualified = false;
     reference.targets.forEach((target, i) => {
       const node = findPath(plan, target.steps);
-      const qualifier =
-        target.steps.length !== 1 || node === undefined || node.kind === 'part' || (!qualified && firstAfter(node, undefined) === node)
-          ? undefined
-          : qualify(node, ancestorsOf.get(node) ?? [], renumbered, firstAfter);
+      const lone = target.steps.length === 1 && node !== undefined && node.kind !== 'part';
+      const qualifier = lone && (qualified || firstAfter(node, undefined) !== node) ? qualify(node, ancestorsOf.get(node) ?? [], renumbered, firstAfter) : undefined;
+      // A node before the first part has no part to be named by; after a qualified number it would be
+      // read inside that part, so it starts a citation of its own (第二部分第1条、本方案第2条).
+      const prefix = qualifier?.text ?? (lone && qualified ? selfName(plan) : undefined);
       // Inserts go before the number's own edit: an insert and a replace at one point apply in that order.
-      if (qualifier !== undefined) {
-        qualified = true;
-        if (target.listUnit === undefined) edits.push(insert(target.range.start, qualifier));
+      if (prefix !== undefined) {
+        qualified = qualifier !== undefined;
+        if (target.listUnit === undefined) edits.push(insert(target.range.start, prefix));
         else {
           // A later number of a list (the 11 of 第1、11条) stands alone: the number before it takes the unit.
-          edits.push(insert(reference.targets[i - 1]!.range.end, target.listUnit), insert(target.range.start, `${qualifier}第`));
+          edits.push(insert(reference.targets[i - 1]!.range.end, target.listUnit), insert(target.range.start, `${prefix}第`));
         }
+        for (const node of qualifier?.names ?? []) named?.add(node);
       }
       target.steps.forEach((_, depth) => follow(target.steps.slice(0, depth + 1)));
       if (target.through !== undefined) follow([...target.steps.slice(0, -1), target.through]);
@@ -119,22 +122,30 @@ export function citationEdits(plan: Plan, selfReferences: readonly PlanReference
 
 /**
  * The shortest prefix that makes a lone citation of `node` name it again: its part (第二部分), or its
- * part and section (第二部分第（一）项). Undefined when neither does.
+ * part and section (第二部分第（一）项), with the nodes it names. Undefined when neither does.
  */
 function qualify(
   node: PlanNode,
   ancestors: readonly PlanNode[],
   renumbered: (node: PlanNode) => number,
   firstAfter: (node: PlanNode, scope: PlanNode | undefined) => PlanNode | undefined,
-): string | undefined {
+): { text: string; names: PlanNode[] } | undefined {
   const part = ancestors.find((a) => a.kind === 'part');
   const section = node.kind === 'measure' ? ancestors.find((a) => a.kind === 'section') : undefined;
   const cn = (n: PlanNode): string => toChineseNumeral(renumbered(n)) ?? String(renumbered(n));
-  if (part !== undefined && firstAfter(node, part) === node) return `第${cn(part)}部分`;
+  if (part !== undefined && firstAfter(node, part) === node) return { text: `第${cn(part)}部分`, names: [part] };
   if (section !== undefined && firstAfter(node, section) === node) {
-    return `${part === undefined ? '' : `第${cn(part)}部分`}第（${cn(section)}）项`;
+    return part === undefined
+      ? { text: `第（${cn(section)}）项`, names: [section] }
+      : { text: `第${cn(part)}部分第（${cn(section)}）项`, names: [part, section] };
   }
   return undefined;
+}
+
+/** What the document calls itself in a citation (本方案, 本措施…): the kind of document its title names. */
+function selfName(plan: Plan): string {
+  const kind = /(方案|措施|意见|办法|细则|规定|计划|规划)(?:[（(][^）)]*[）)])?$/.exec(plan.title ?? '');
+  return `本${kind?.[1] ?? '方案'}`;
 }
 
 function insert(at: Position, newText: string): TextEdit {

@@ -1,4 +1,4 @@
-import { blankCommentLines, findPinyinAnnotations, findReferences, matchMarker, splitLines, toChineseNumeral, walkNodes, type Plan } from '@policylint/core';
+import { toChineseNumeral } from '@policylint/core';
 import fc from 'fast-check';
 
 /**
@@ -193,42 +193,3 @@ export const messyPlanArb: fc.Arbitrary<string> = fc.tuple(planArb, fc.array(mut
   }
   return lines.join(plan.lineBreak);
 });
-
-// Indentation and a Markdown heading's `#` before a marker, as the parser skips them.
-const INDENT = /^[ \t\u3000]*(?:#{1,6}[ \t]+)?/;
-
-/**
- * The text without what a fix or a renumbering may change: heading markers (after indentation), the
- * document's citations of itself (those with no 《title》 or with its own, 本方案 and any part added in
- * front included) and inline pinyin annotations. Citations of other plans and anything in comment
- * lines stay. Written from the grammar in core (`matchMarker`, `findReferences`), not from the fixes.
- */
-export function withoutNumbering(text: string, ownTitle: string = OWN_TITLE): string {
-  const visible = blankCommentLines(text);
-  const lines = splitLines(visible);
-  const cuts: Array<[number, number]> = [];
-  for (const line of lines) {
-    const content = visible.slice(line.start, line.end);
-    const indent = INDENT.exec(content)![0].length;
-    const marker = matchMarker(content.slice(indent));
-    if (marker !== undefined) cuts.push([line.start + indent, line.start + indent + marker.text.length]);
-    for (const spot of findPinyinAnnotations(content)) cuts.push([line.start + spot.start, line.start + spot.end]);
-  }
-  for (const { range, document } of findReferences(visible)) {
-    if (document !== null && document.title !== ownTitle) continue;
-    cuts.push([lines[range.start.line]!.start + range.start.character, lines[range.end.line]!.start + range.end.character]);
-  }
-  cuts.sort((x, y) => x[0] - y[0]);
-  let out = '';
-  let at = 0;
-  for (const [start, end] of cuts) {
-    if (start > at) out += text.slice(at, start);
-    at = Math.max(at, end);
-  }
-  return out + text.slice(at);
-}
-
-/** The tree's shape: each node's kind and depth, in document order (what renumbering must not change). */
-export function outline(plan: Plan): string[] {
-  return [...walkNodes(plan)].map(({ node, ancestors }) => `${'  '.repeat(ancestors.length)}${node.kind}`);
-}

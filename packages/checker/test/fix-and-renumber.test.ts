@@ -40,6 +40,33 @@ describe('fixText', () => {
     expect(fixText(fixed.text).text).toBe(fixed.text);
   });
 
+  // Found by fixing random plan-like texts and by the fix properties (shrunk, then made readable): a
+  // citation that must name its part named it by its number before the part's own renumbering.
+  describe('names a part by its number after fixing where a citation needs its part', () => {
+    it.each([
+      [
+        'a part fixed in the same pass (三 → 二)',
+        '一、甲\n（一）子\n1.推进。\n三、乙\n（三）丑\n2.推进。按照第（三）项执行。',
+        '一、甲\n（一）子\n1.推进。\n二、乙\n（一）丑\n2.推进。按照第二部分第（一）项执行。',
+      ],
+      ['a part numbered twice (一, 一)', '一、甲\n2.推进。按照第1条落实。\n2.推进。\n一、乙\n1.推进。', '一、甲\n1.推进。按照第二部分第1条落实。\n2.推进。\n二、乙\n1.推进。'],
+      [
+        'a part whose number another part has until that one is fixed (三, 二, 三)',
+        '三．甲\n2.推进。按照第1条落实。\n2.推进。\n二．乙\n三．丙\n1.推进。',
+        '一、甲\n1.推进。按照第三部分第1条落实。\n2.推进。\n二、乙\n三、丙\n1.推进。',
+      ],
+    ])('%s', (_, text, expected) => {
+      expect(fixText(text).text).toBe(expected);
+      expect(renumberText(text).text).toBe(expected);
+    });
+
+    it('renumbers the part in the section fix itself, so that applied alone it is right too', () => {
+      const text = '一、甲\n（一）子\n1.推进。\n三、乙\n（三）丑\n2.推进。按照第（三）项执行。';
+      const section = checkText(text).findings.find((f) => f.message.en.startsWith('expected （一）'))!;
+      expect(applyEdits(text, section.fix!.edits)).toBe('一、甲\n（一）子\n1.推进。\n二、乙\n（一）丑\n2.推进。按照第二部分第（一）项执行。');
+    });
+  });
+
   it('removes the seed’s pinyin annotations and nothing else', () => {
     const seed = readRepoFile(SEED);
     const result = fixText(seed);
@@ -75,6 +102,13 @@ describe('renumberText', () => {
     it('a bracketed list number stands alone too, with 第 and the list’s unit', () => {
       const text = (cite: string, section: string): string => `一、甲\n（一）子\n1.推进。按照${cite}落实。\n二、乙\n${section}丑\n2.推进。`;
       expect(renumberText(text('第（一）、（三）项', '（三）')).text).toBe(text('第（一）项、第二部分第（一）项', '（一）'));
+    });
+
+    it('starts a citation of its own, named after the document, for a measure before the first part', () => {
+      const text = '关于促进民间投资的若干措施\n1.推进。按照第3、2条落实。\n2.推进。\n一、甲\n1.推进。\n3.推进。';
+      const expected = '关于促进民间投资的若干措施\n1.推进。按照第一部分第2条、本措施第2条落实。\n2.推进。\n一、甲\n1.推进。\n2.推进。';
+      expect(renumberText(text).text).toBe(expected);
+      expect(fixText(text).text).toBe(expected);
     });
 
     it('leaves a list alone when no number needs its part', () => {

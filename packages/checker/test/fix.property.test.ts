@@ -2,7 +2,8 @@ import { parsePlan } from '@policylint/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkText, fixText, type Finding } from '../src/index.js';
-import { messyPlanArb, outline, planArb, render, withoutNumbering } from './defective-plan.js';
+import { messyPlanArb, planArb, render } from './defective-plan.js';
+import { citedNodes, outline, withoutNumbering } from './fix-oracles.js';
 
 // Property runs are synchronous and take a few seconds on a loaded machine: more than vitest's 5 s default.
 const TIMEOUT = 60_000;
@@ -30,13 +31,17 @@ const withFix = (findings: readonly Finding[]): Finding[] => findings.filter((f)
 
 describe('fix properties', () => {
   it(
-    'changes only markers, numbers, the plan’s citations of itself and pinyin annotations, and keeps the tree',
+    'changes only markers, numbers, the plan’s citations of itself and pinyin annotations, keeps the tree, and keeps each citation pointing where it did',
     () => {
       fc.assert(
         fc.property(fc.oneof(planArb.map(render), messyPlanArb), (text) => {
           const fixed = fixText(text).text;
           expect(withoutNumbering(fixed)).toBe(withoutNumbering(text));
           expect(outline(parsePlan(fixed))).toEqual(outline(parsePlan(text)));
+          const after = citedNodes(fixed);
+          citedNodes(text).forEach((cited, i) => {
+            if (cited !== null) expect(after[i]).toBe(cited);
+          });
         }),
         { numRuns: 100 },
       );

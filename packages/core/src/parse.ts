@@ -4,6 +4,7 @@ import { cleanLine, findClosingStart, findNoticeTitles, findTitleRuns } from './
 import { detectLineEnding, splitLines, type Line } from './lines.js';
 import { matchMarker, type MarkerLevel, type MarkerMatch } from './markers.js';
 import type { NodeKind, Plan, PlanNode, Range, Span, Title } from './model.js';
+import { stripPinyin } from './pinyin.js';
 import { splitSentences } from './sentences.js';
 
 /** A heading found on a line: its marker (absent for a recovered damaged heading) and where it starts. */
@@ -102,12 +103,15 @@ function withDamagedSections(text: string, lines: readonly Line[], headings: rea
       continue;
     }
     if (previous === undefined || heading?.kind !== 'measure') continue;
+    const sectionExpected = (previous.kind === 'part' && !measureSincePart) || (partHasSections && measureSincePart);
+    if (!sectionExpected) continue;
     const raw = text.slice(line.start, line.end);
     const indent = INDENT.exec(raw)![0].length;
-    const content = raw.slice(indent);
+    // Judged without pinyin annotations, so that removing them (the text-encoding fix) keeps the tree.
+    // A line this long holds more than a heading's characters however many annotations it carries.
+    const content = stripPinyin(raw.slice(indent, indent + MAX_DAMAGED_HEADING_LENGTH * 16));
     const shortHeadingLike = content.length <= MAX_DAMAGED_HEADING_LENGTH && content.indexOf('。', 2) === -1;
-    const sectionExpected = (previous.kind === 'part' && !measureSincePart) || (partHasSections && measureSincePart);
-    if (startsDamaged(content) && shortHeadingLike && sectionExpected) {
+    if (startsDamaged(content) && shortHeadingLike) {
       const recovered: Heading = { line, start: line.start + indent, match: undefined, kind: 'section' };
       out.push(recovered);
       previous = recovered;

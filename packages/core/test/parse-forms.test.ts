@@ -96,6 +96,15 @@ describe('parsePlan on small drafts', () => {
     expect(shape(plan)).toEqual(['part 1 一、', '  measure 1 （一）', '    item 1 （1）', '  measure 2 （一）']);
   });
 
+  // Found by the fix properties (shrunk): removing the annotations brought 'ㄔ' into the first four
+  // characters, where damage marks a lost section heading, so the text-encoding fix changed the tree.
+  it('recovers a damaged section heading with or without its pinyin annotations', () => {
+    const annotated = '一、甲\n區(qū)域ㄔO(shè)建設\n1.推进。';
+    for (const text of [annotated, annotated.replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)/g, '')]) {
+      expect(shape(parsePlan(text))).toEqual(['part 1 一、', '  section 1 null', '    measure 1 1.']);
+    }
+  });
+
   it('gives a text without headings as preamble only', () => {
     const plan = parsePlan('各区人民政府：\n现将有关事项通知如下。');
     expect(plan.children).toEqual([]);

@@ -1,5 +1,5 @@
-import { CANONICAL_FORMS, type MarkerLevel, type NodeKind } from '@policylint/core';
-import { localized, type Fix, type RuleFinding } from '../finding.js';
+import { CANONICAL_FORMS, type MarkerLevel, type NodeKind, type PlanNode } from '@policylint/core';
+import { localized, type Fix, type RuleFinding, type TextEdit } from '../finding.js';
 import type { LevelAnalysis, SequenceEntry } from '../numbering/analysis.js';
 import { levelName, markerWithNumber, missingRange, scopeLabel, unitName } from '../numbering/labels.js';
 import { citationEdits, levelMoves, renumberLevelEdits } from '../renumber.js';
@@ -30,11 +30,7 @@ function checkLevel(level: LevelAnalysis, context: RuleContext): RuleFinding[] {
   const renumber = (): Fix => {
     const level0 = level.entries[0]!.node.marker.level as MarkerLevel;
     const name = levelName(level.kind, CANONICAL_FORMS[level0]);
-    fix ??= {
-      description: localized(`按顺序重新编号${name['zh-CN']}`, `renumber ${name.en} in sequence`),
-      // Citations of the moved nodes follow them (第5条 → 第4条), so the fix breaks no reference.
-      edits: [...renumberLevelEdits(level, { normalizeForms: false }), ...citationEdits(context.plan, selfReferences(context), levelMoves(level))],
-    };
+    fix ??= { description: localized(`按顺序重新编号${name['zh-CN']}`, `renumber ${name.en} in sequence`), edits: renumberEdits(level, context) };
     return fix;
   };
   const plural = { part: 'parts', section: 'sections', measure: 'measures', item: 'items' }[level.kind];
@@ -77,6 +73,27 @@ function checkLevel(level: LevelAnalysis, context: RuleContext): RuleFinding[] {
     }
   }
   return findings;
+}
+
+/**
+ * The edits that renumber one level. Citations of the moved nodes follow them (第5条 → 第4条), so the
+ * fix breaks no reference. Where a citation must name its part or section to stay unambiguous
+ * (第二部分第1条) while the levels above are out of sequence too, those are renumbered as well: a
+ * part named by its number now could be renumbered by its own fix in the same pass, or share that
+ * number with another part.
+ */
+function renumberEdits(level: LevelAnalysis, context: RuleContext): TextEdit[] {
+  const references = selfReferences(context);
+  const named = new Set<PlanNode>();
+  const edits = [...renumberLevelEdits(level, { normalizeForms: false }), ...citationEdits(context.plan, references, levelMoves(level), named)];
+  const analysis = context.numbering();
+  const above = KINDS.slice(0, KINDS.indexOf(level.kind)).map((kind) => analysis[kind]);
+  if (named.size === 0 || !above.some((outer) => levelMoves(outer).length > 0)) return edits;
+  const levels = [...above, level];
+  return [
+    ...levels.flatMap((l) => renumberLevelEdits(l, { normalizeForms: false })),
+    ...citationEdits(context.plan, references, levels.flatMap(levelMoves)),
+  ];
 }
 
 /** The earliest entry in an unbroken run of equal numbers ending at `entry`. */
