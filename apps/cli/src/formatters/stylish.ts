@@ -16,12 +16,13 @@ export function formatStylish(results: readonly FileResult[], locale: Locale, op
   for (const { filePath, findings } of results) {
     if (findings.length === 0) continue;
     out.push('', c.underline(terminalLine(relative(options.cwd, filePath) || filePath)));
-    const width = Math.max(...findings.map((f) => position(f).length));
+    const positions = findings.map(position);
+    const width = Math.max(...positions.map((p) => p.length));
     const labelWidth = Math.max(...findings.map((f) => LABELS[locale][f.severity].length));
-    for (const f of findings) {
+    findings.forEach((f, i) => {
       const label = LABELS[locale][f.severity];
-      out.push(`  ${c.dim(position(f).padEnd(width))}  ${paint[f.severity](label.padEnd(labelWidth))}  ${terminalLine(f.message[locale])}  ${c.dim(f.ruleId)}`);
-    }
+      out.push(`  ${c.dim(positions[i]!.padEnd(width))}  ${paint[f.severity](label.padEnd(labelWidth))}  ${terminalLine(f.message[locale])}  ${c.dim(f.ruleId)}`);
+    });
   }
   const sum = totals(results);
   const problems = sum.errors + sum.warnings + sum.infos;
