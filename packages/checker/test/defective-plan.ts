@@ -177,7 +177,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     op: fc.constant('insert' as const),
     at: fc.nat(),
-    line: fc.constantFrom('', '　　', '（此件公开发布）', '2023年6月14日', '按照第2条和第（一）项执行。', '<!-- 第3条 -->', '?。ㄒ唬┙ㄔO', '⑴区(qū)域', '## 二、方面任务'),
+    line: fc.constantFrom('', '　　', '（此件公开发布）', '2023年6月14日', '按照第2条和第（一）项执行。', '<!-- 第3条 -->', '?。ㄒ唬┙ㄔO', '區(qū)域ㄔO(shè)建設', '⑴区(qū)域', '## 二、方面任务'),
   }),
 );
 
