@@ -1,4 +1,4 @@
-import { blankCommentLines, findReferences, parsePlan, type Plan, type PlanReference } from '@policylint/core';
+import { blankMarkdownBlocks, blankNonPlanText, findReferences, parsePlan, type Plan, type PlanReference } from '@policylint/core';
 import { applyEdits, selectFixes } from './apply-edits.js';
 import { effectiveSeverity, resolveConfig, type ResolvedConfig } from './config.js';
 import { localized, type Finding, type Fix } from './finding.js';
@@ -41,8 +41,8 @@ export interface CheckResult {
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
   const config = options.config ?? resolveConfig();
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  // Rules read the text without its comment lines too: a 第3条 in a comment is no citation.
-  const visible = blankCommentLines(body);
+  // Rules read the text without its comment lines, code blocks and front matter too: a 第3条 there is no citation.
+  const visible = blankNonPlanText(body);
   const plan = parsePlan(visible);
   const context = createContext(plan, visible, config, options.corpus, options.documentId);
   const found: Finding[] = [];
@@ -111,7 +111,8 @@ function applyDirectives(
   config: ResolvedConfig,
   corpus: Corpus | undefined,
 ): { findings: Finding[]; suppressed: Finding[] } {
-  const { directives, unknown } = parseDirectives(body);
+  // A directive shown as code in a fenced block is an example, not a directive.
+  const { directives, unknown } = parseDirectives(blankMarkdownBlocks(body));
   if (directives.length === 0 && unknown.length === 0) return { findings, suppressed: [] };
   const suppression = suppress(findings, directives);
   const severity = ran.has(inlineDirective.id) ? effectiveSeverity(config, inlineDirective.id, inlineDirective.defaultSeverity) : undefined;
@@ -207,7 +208,7 @@ export interface RenumberTextResult {
  */
 export function renumberText(text: string, options: Pick<CheckOptions, 'config'> = {}): RenumberTextResult {
   const config = options.config ?? resolveConfig();
-  const body = blankCommentLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const body = blankNonPlanText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const context = createContext(parsePlan(body), body, config, undefined);
   const { edits, moves } = renumberPlan(context.plan, context.numbering(), selfReferences(context));
   return { text: applyEdits(text, edits), moves };

@@ -58,11 +58,15 @@ export function levelMoves(level: LevelAnalysis): NumberMove[] {
 export function renumberPlan(plan: Plan, analysis: NumberingAnalysis, selfReferences: readonly PlanReference[]): RenumberResult {
   const edits: TextEdit[] = [];
   const moves: NumberMove[] = [];
+  // Appended one at a time: spread into push, the edits of a plan of 200 000 headings overflow the stack.
+  const append = <T>(to: T[], items: readonly T[]): void => {
+    for (const item of items) to.push(item);
+  };
   for (const kind of KINDS) {
-    edits.push(...renumberLevelEdits(analysis[kind], { normalizeForms: true }));
-    moves.push(...levelMoves(analysis[kind]));
+    append(edits, renumberLevelEdits(analysis[kind], { normalizeForms: true }));
+    append(moves, levelMoves(analysis[kind]));
   }
-  edits.push(...citationEdits(plan, selfReferences, moves));
+  append(edits, citationEdits(plan, selfReferences, moves));
   return { edits, moves };
 }
 
@@ -78,11 +82,21 @@ export function citationEdits(plan: Plan, selfReferences: readonly PlanReference
   if (moves.length === 0) return [];
   const moved = new Map(moves.map((m) => [m.node, m.to]));
   const renumbered = (node: PlanNode): number => moved.get(node) ?? node.number;
-  const entries = [...walkNodes(plan)];
-  const ancestorsOf = new Map(entries.map((e) => [e.node, e.ancestors]));
+  const ancestorsOf = new Map<PlanNode, readonly PlanNode[]>();
+  // The first node of each kind and new number in the plan and in each of its parts and sections, looked
+  // up rather than searched for: a search per citation was quadratic in a plan citing itself throughout.
+  const firsts = new Map<PlanNode | undefined, Map<string, PlanNode>>();
+  const numberKey = (node: PlanNode): string => `${node.kind}:${renumbered(node)}`;
+  for (const { node, ancestors } of walkNodes(plan)) {
+    ancestorsOf.set(node, ancestors);
+    for (const scope of [undefined, ...ancestors]) {
+      let byNumber = firsts.get(scope);
+      if (byNumber === undefined) firsts.set(scope, (byNumber = new Map()));
+      if (!byNumber.has(numberKey(node))) byNumber.set(numberKey(node), node);
+    }
+  }
   // What a citation of `node` by its new number, inside `scope`, would name after renumbering.
-  const firstAfter = (node: PlanNode, scope: PlanNode | undefined): PlanNode | undefined =>
-    entries.find((e) => e.node.kind === node.kind && renumbered(e.node) === renumbered(node) && (scope === undefined || e.ancestors.includes(scope)))?.node;
+  const firstAfter = (node: PlanNode, scope: PlanNode | undefined): PlanNode | undefined => firsts.get(scope)?.get(numberKey(node));
 
   const edits: TextEdit[] = [];
   const follow = (path: readonly ReferenceStep[]): void => {

@@ -17,20 +17,52 @@ const UNITS: Readonly<Record<NodeKind, Localized>> = {
   item: localized('项', 'item'),
 };
 
-/** 第3条, 第3、5条, 第3至5条 / measure 3, measures 3, 5, measures 3–5. */
+// A message names at most this many runs of numbers: a plan of thousands of measures with a few gaps
+// would otherwise put every one of its numbers in every message about it.
+const MAX_RUNS = 6;
+
+/**
+ * 第3条, 第3、5条, 第3至5条, 第1至3、7条 / measure 3, measures 3, 5, measures 3–5, measures 1–3, 7:
+ * runs of three or more as ranges, and 等 / … for the runs past MAX_RUNS. `numbers` are sorted, distinct.
+ */
 function numbersName(kind: NodeKind, numbers: readonly number[]): Localized {
   const first = numbers[0]!;
   const last = numbers[numbers.length - 1]!;
   if (last - first + 1 === numbers.length) return missingRange(kind, first, last);
+  const runs = numberRuns(numbers);
+  const shown = runs.slice(0, MAX_RUNS);
+  const more = runs.length > MAX_RUNS;
   // 第3条 + 第5条 → 第3、5条: one 第 and one unit around the numbers as each is written.
   const unit = /[条项部分]+$/;
-  const bare = numbers.map((n) => missingRange(kind, n, n)['zh-CN'].replace(/^第/, '').replace(unit, ''));
+  const bare = shown.map(([from, to]) => missingRange(kind, from, to)['zh-CN'].replace(/^第/, '').replace(unit, ''));
   const suffix = unit.exec(missingRange(kind, first, first)['zh-CN'])?.[0] ?? '';
-  return localized(`第${bare.join('、')}${suffix}`, `${UNITS[kind].en}s ${numbers.join(', ')}`);
+  const en = shown.map(([from, to]) => (from === to ? String(from) : `${from}–${to}`));
+  return localized(`第${bare.join('、')}${suffix}${more ? '等' : ''}`, `${UNITS[kind].en}s ${en.join(', ')}${more ? ', …' : ''}`);
 }
+
+/** Sorted numbers as [from, to] runs; two in a row stay two numbers (第3、4条, not 第3至4条). */
+function numberRuns(numbers: readonly number[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (const n of numbers) {
+    const run = runs[runs.length - 1];
+    if (run !== undefined && n === run[1] + 1) run[1] = n;
+    else runs.push([n, n]);
+  }
+  return runs.flatMap(([from, to]): Array<[number, number]> => (to === from + 1 ? [[from, from], [to, to]] : [[from, to]]));
+}
+
+// By scope: `available` is the one array its scope's resolutions share, so a plan citing thousands of
+// missing measures names what it has once, not once per citation.
+const holdingsByScope = new WeakMap<readonly number[], Localized>();
 
 /** What a scope has: 28条 where it numbers 1…28, else 第21至23条 (the numbers it does have). */
 function holdings(kind: NodeKind, available: readonly number[]): Localized {
+  let found = holdingsByScope.get(available);
+  if (found === undefined) holdingsByScope.set(available, (found = describeHoldings(kind, available)));
+  return found;
+}
+
+function describeHoldings(kind: NodeKind, available: readonly number[]): Localized {
   const n = available.length;
   const countsFromOne = available.every((v, i) => v === i + 1);
   if (countsFromOne) return localized(`只有${n}${UNITS[kind]['zh-CN']}`, `has ${n} ${UNITS[kind].en}${n === 1 ? '' : 's'}`);

@@ -17,8 +17,8 @@ export type Resolution =
       node: PlanNode | undefined;
       /** Where the cited node (or the plan's title) is in its plan's text. */
       range: Range;
-      /** The node's text with pinyin annotations stripped, script kept. */
-      text: string;
+      /** The node's text with pinyin annotations stripped, script kept; computed when read. */
+      readonly text: string;
     }
   | { kind: 'unknown-document'; title: string }
   | {
@@ -30,7 +30,7 @@ export type Resolution =
       /** The numbers cited that do not exist. */
       missing: number[];
       /** The numbers the nodes of that kind in the scope do have, in order. */
-      available: number[];
+      available: readonly number[];
     };
 
 export interface ResolveContext {
@@ -69,8 +69,8 @@ export function resolveTarget(target: ReferenceTarget, handle: PlanHandle): Reso
   let scope: PlanNode | undefined;
   for (const step of target.steps) {
     const candidates = nodesFor(handle.plan, step, scope);
-    const node = candidates.find((n) => n.number === step.number);
-    if (node === undefined) return missing(handle, scope, step, [step.number], candidates.map((n) => n.number));
+    const node = candidates.byNumber.get(step.number);
+    if (node === undefined) return missing(handle, scope, step, [step.number], candidates.numbers);
     scope = node;
   }
   const node = scope!;
@@ -78,36 +78,66 @@ export function resolveTarget(target: ReferenceTarget, handle: PlanHandle): Reso
     const last = target.steps[target.steps.length - 1]!;
     const parent = target.steps.length > 1 ? findPath(handle.plan, target.steps.slice(0, -1)) : undefined;
     const candidates = nodesFor(handle.plan, target.through, parent);
-    const numbers = new Set(candidates.map((n) => n.number));
     const lost: number[] = [];
-    for (let n = last.number; n <= target.through.number; n++) if (!numbers.has(n)) lost.push(n);
-    if (lost.length > 0) return missing(handle, parent, target.through, lost, candidates.map((n) => n.number));
+    for (let n = last.number; n <= target.through.number; n++) if (!candidates.byNumber.has(n)) lost.push(n);
+    if (lost.length > 0) return missing(handle, parent, target.through, lost, candidates.numbers);
   }
-  return { kind: 'resolved', target: handle, node, range: node.range, text: cleanText(handle, node.range) };
+  // Read only by hover and `show`: a rule resolving thousands of citations of a long measure would
+  // otherwise copy its whole text for each.
+  return {
+    kind: 'resolved',
+    target: handle,
+    node,
+    range: node.range,
+    get text() {
+      return cleanText(handle, node.range);
+    },
+  };
 }
 
 /** The node each step leads to, or undefined when one is missing; used to follow renumbered nodes. */
 export function findPath(plan: Plan, steps: readonly ReferenceStep[]): PlanNode | undefined {
   let scope: PlanNode | undefined;
   for (const step of steps) {
-    scope = nodesFor(plan, step, scope).find((n) => n.number === step.number);
+    scope = nodesFor(plan, step, scope).byNumber.get(step.number);
     if (scope === undefined) return undefined;
   }
   return scope;
 }
 
+/** The nodes of one kind in a scope: the first node with each number, and all their numbers in order. */
+interface Candidates {
+  byNumber: ReadonlyMap<number, PlanNode>;
+  numbers: readonly number[];
+}
+
+// Kept for as long as their plan is: a document that cites its own measures on every line would
+// otherwise walk its whole tree once per citation (quadratic in a plan of 100 000 headings).
+const candidatesByScope = new WeakMap<Plan | PlanNode, Map<NodeKind, Candidates>>();
+
 /** The nodes a step may name: parts; sections or （一） measures; measures; within `scope` if given. */
-function nodesFor(plan: Plan, step: ReferenceStep, scope: PlanNode | undefined): PlanNode[] {
+function nodesFor(plan: Plan, step: ReferenceStep, scope: PlanNode | undefined): Candidates {
   const kind = stepNodeKind(plan, step);
-  const out: PlanNode[] = [];
+  const owner = scope ?? plan;
+  let byKind = candidatesByScope.get(owner);
+  if (byKind === undefined) candidatesByScope.set(owner, (byKind = new Map()));
+  let found = byKind.get(kind);
+  if (found !== undefined) return found;
+  const byNumber = new Map<number, PlanNode>();
+  const numbers: number[] = [];
   const visit = (nodes: readonly PlanNode[]): void => {
     for (const node of nodes) {
-      if (node.kind === kind) out.push(node);
-      else visit(node.children);
+      if (node.kind !== kind) visit(node.children);
+      else {
+        numbers.push(node.number);
+        if (!byNumber.has(node.number)) byNumber.set(node.number, node);
+      }
     }
   };
-  visit(scope === undefined ? plan.children : scope.children);
-  return out;
+  visit(owner.children);
+  found = { byNumber, numbers };
+  byKind.set(kind, found);
+  return found;
 }
 
 export function stepNodeKind(plan: Plan, step: ReferenceStep): NodeKind {
@@ -116,7 +146,7 @@ export function stepNodeKind(plan: Plan, step: ReferenceStep): NodeKind {
   return plan.measureLevel === 2 ? 'measure' : 'section';
 }
 
-function missing(handle: PlanHandle, within: PlanNode | undefined, step: ReferenceStep, numbers: number[], available: number[]): Resolution {
+function missing(handle: PlanHandle, within: PlanNode | undefined, step: ReferenceStep, numbers: number[], available: readonly number[]): Resolution {
   return { kind: 'missing', target: handle, within, nodeKind: stepNodeKind(handle.plan, step), missing: numbers, available };
 }
 

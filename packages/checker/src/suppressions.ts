@@ -31,8 +31,12 @@ export interface UnknownDirective {
   range: Range;
 }
 
-// One comment that fills the line: its body holds no `-->`.
-const COMMENT = /^([ \t\u3000]*)<!--\s*policylint-([a-z-]+?)(?:\s+((?:(?!-->).)*?))?\s*-->[ \t\u3000]*$/d;
+// The comment is cut out of its line by hand, not by one regex: `<!--\s*policylint-…(?:\s+(body))?\s*-->`
+// tried every split of a run of spaces between its three space patterns, and took minutes on a line of a
+// few thousand spaces with no `-->`. Each pattern here is anchored and has one way to match.
+const INDENT = /^[ \t\u3000]*/;
+const SPACE_CHARS = ' \t\u3000';
+const NAME = /^\s*policylint-([a-z-]+)/;
 const REASON = /(?:^|\s)--(?:\s|$)/;
 const RULE_ID = /[^\s,]+/g;
 
@@ -58,20 +62,40 @@ export function parseDirectives(text: string): { directives: Directive[]; unknow
 
 /** The directive a line holds, an unknown one, or undefined when the line is no `policylint-` comment. */
 function readDirective(content: string, line: number): Directive | UnknownDirective | undefined {
-  const match = COMMENT.exec(content);
-  if (match === null) return undefined;
+  const comment = readComment(content);
+  if (comment === undefined) return undefined;
   const span = (from: number, to: number): Range => ({ start: { line, character: from }, end: { line, character: to } });
-  const range = span(match[1]!.length, content.trimEnd().length);
-  const name = match[2]!;
+  const range = span(comment.start, comment.end);
+  const { name, body, bodyStart: idsStart } = comment;
   if (!(DIRECTIVE_KINDS as readonly string[]).includes(name)) return { name, range };
-  const body = match[3] ?? '';
-  const idsStart = match.indices![3]?.[0] ?? 0;
   const reason = REASON.exec(body);
   const rules = [...(reason === null ? body : body.slice(0, reason.index)).matchAll(RULE_ID)].map((id) => ({
     id: id[0],
     range: span(idsStart + id.index, idsStart + id.index + id[0].length),
   }));
   return { kind: name as DirectiveKind, line, rules, range };
+}
+
+/**
+ * A `<!-- policylint-name body -->` comment that fills the line (indentation and trailing spaces aside)
+ * and holds no other `-->`: where it starts and ends, its name, and its body trimmed of white space.
+ */
+function readComment(content: string): { start: number; end: number; name: string; body: string; bodyStart: number } | undefined {
+  const start = INDENT.exec(content)![0].length;
+  let end = content.length;
+  while (end > start && SPACE_CHARS.includes(content[end - 1]!)) end--;
+  if (end - start < 7 || !content.startsWith('<!--', start) || !content.endsWith('-->', end)) return undefined;
+  const inner = content.slice(start + 4, end - 3);
+  if (inner.includes('-->')) return undefined;
+  const name = NAME.exec(inner);
+  if (name === null) return undefined;
+  const rest = inner.slice(name[0].length);
+  // The name runs up to white space or the comment's end; the body is one line of text (no U+2028/9).
+  if (rest !== '' && !/^\s/.test(rest)) return undefined;
+  const body = rest.trim();
+  if (/[\u2028\u2029]/.test(body)) return undefined;
+  const bodyStart = start + 4 + name[0].length + (rest.length - rest.trimStart().length);
+  return { start, end, name: name[1]!, body, bodyStart };
 }
 
 /** How many line breaks (LF, CRLF or a lone CR, as `splitLines` counts them) text[from, to) holds. */

@@ -145,3 +145,31 @@ describe('the seed cites nothing that is not there', () => {
     expect(ids.filter((id) => id.startsWith('xref'))).toEqual([]);
   });
 });
+
+describe('xref messages about a plan of many measures', () => {
+  /** A plan whose measures carry these numbers, the last one citing measure `cited`. */
+  const planWith = (numbers: readonly number[], cited: number): string =>
+    ['一、甲', ...numbers.map((n, i) => `${n}.措施${n}。${i === numbers.length - 1 ? `见第${cited}条。` : ''}`)].join('\n');
+  const message = (text: string) => checkText(text, { rules: [xrefUnresolved] }).findings.map((f) => f.message);
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+  it('names the runs of numbers the plan has, not every number', () => {
+    expect(message(planWith([...range(1, 100), ...range(102, 300)], 400))).toEqual([
+      { 'zh-CN': '本文件只有第1至100、102至300条，没有第400条', en: 'this document has only measures 1–100, 102–300; there is no measure 400' },
+    ]);
+  });
+
+  it('keeps two numbers in a row as two numbers', () => {
+    expect(message(planWith([1, 2, 4, 5], 9))[0]!['zh-CN']).toBe('本文件只有第1、2、4、5条，没有第9条');
+  });
+
+  it('names six runs at most and says there are more', () => {
+    const everyOther = range(1, 2000).filter((n) => n % 10 !== 0);
+    expect(message(planWith(everyOther, 3000))).toEqual([
+      {
+        'zh-CN': '本文件只有第1至9、11至19、21至29、31至39、41至49、51至59条等，没有第3000条',
+        en: 'this document has only measures 1–9, 11–19, 21–29, 31–39, 41–49, 51–59, …; there is no measure 3000',
+      },
+    ]);
+  });
+});

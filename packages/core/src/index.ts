@@ -1,4 +1,5 @@
 export { blankCommentLines } from './comments.js';
+export { blankMarkdownBlocks, blankNonPlanText } from './markdown-blocks.js';
 export { findDamage, hasDamage, startsDamaged } from './damage.js';
 export { detectLineEnding, splitLines, type Line } from './lines.js';
 export { CANONICAL_FORMS, formatMarker, matchMarker, type MarkerLevel, type MarkerMatch } from './markers.js';

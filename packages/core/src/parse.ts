@@ -1,7 +1,7 @@
-import { blankCommentLines } from './comments.js';
 import { startsDamaged } from './damage.js';
 import { cleanLine, findClosingStart, findNoticeTitles, findTitleRuns } from './front-and-back.js';
 import { detectLineEnding, splitLines, type Line } from './lines.js';
+import { blankNonPlanText } from './markdown-blocks.js';
 import { matchMarker, type MarkerLevel, type MarkerMatch } from './markers.js';
 import type { NodeKind, Plan, PlanNode, Range, Span, Title } from './model.js';
 import { stripPinyin } from './pinyin.js';
@@ -34,11 +34,11 @@ const WHITE_SPACE = /[\s\u3000]/;
 /**
  * Parses a policy text into its plan tree. Never throws: any text gives a plan, in the worst case one
  * whose preamble is the whole text. A leading BOM is dropped and ranges count from after it.
- * Whole-line HTML comments are not plan text (see `blankCommentLines`).
+ * Front matter, fenced code blocks and whole-line HTML comments are not plan text (see `blankNonPlanText`).
  */
 export function parsePlan(input: string): Plan {
   const bom = input.charCodeAt(0) === 0xfeff;
-  const text = blankCommentLines(bom ? input.slice(1) : input);
+  const text = blankNonPlanText(bom ? input.slice(1) : input);
   const lines = splitLines(text);
   const found = findMarkers(text, lines);
   const measureLevel: 2 | 3 = found.some((h) => h.match.level === 3) ? 3 : 2;
@@ -226,9 +226,12 @@ function toNode(text: string, lines: readonly Line[], builder: Builder): PlanNod
   const markerText = heading.match?.text ?? '';
   const titleStart = heading.start + markerText.length;
   const lineEnd = trimEnd(text, titleStart, heading.line.end);
-  const stop = heading.match === undefined ? -1 : text.indexOf('。', titleStart);
-  const titleEnd = stop !== -1 && stop < lineEnd ? trimEnd(text, titleStart, stop) : lineEnd;
-  const bodyStart = stop !== -1 && stop < lineEnd ? stop + 1 : lineEnd;
+  // Looked for on the heading line only: searched for to the end of the text, a plan of headings without
+  // a 。 took time quadratic in its length.
+  const stopInLine = heading.match === undefined ? -1 : text.slice(titleStart, lineEnd).indexOf('。');
+  const stop = stopInLine === -1 ? -1 : titleStart + stopInLine;
+  const titleEnd = stop !== -1 ? trimEnd(text, titleStart, stop) : lineEnd;
+  const bodyStart = stop !== -1 ? stop + 1 : lineEnd;
   const bodyEnd = trimEnd(text, bodyStart, builder.lastOwnLine.end);
   const lastLine = children.length > 0 ? children[children.length - 1]!.range.end : at(builder.lastOwnLine, bodyEnd);
   return {
@@ -332,7 +335,7 @@ function trimmedLineRange(text: string, line: Line): Range {
  * heading is read, which is where titles are. For indexing a large corpus by title.
  */
 export function planTitles(input: string): Title[] {
-  const text = blankCommentLines(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
+  const text = blankNonPlanText(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
   for (const line of splitLines(text)) {
     const raw = text.slice(line.start, Math.min(line.end, line.start + 64));
     if (matchMarker(raw.slice(INDENT.exec(raw)![0].length)) !== undefined) return parsePlan(text.slice(0, line.start)).titles;

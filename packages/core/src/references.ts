@@ -88,7 +88,8 @@ export function findReferences(text: string): PlanReference[] {
   for (const line of splitLines(text)) {
     const content = text.slice(line.start, line.end);
     if (!content.includes('第') && !content.includes('《')) continue;
-    found.push(...referencesInLine({ line: content, lineIndex: line.index }));
+    // One at a time: spread into push, a line of 200 000 citations would overflow the stack.
+    for (const reference of referencesInLine({ line: content, lineIndex: line.index })) found.push(reference);
   }
   return found;
 }
@@ -100,8 +101,11 @@ function referencesInLine(cursor: Cursor): PlanReference[] {
   while (i < line.length) {
     const c = line[i];
     if (c === '《') {
-      const close = line.indexOf('》', i + 1);
-      if (close === -1 || close - i > MAX_TITLE + 1) {
+      // Looked for only as far as a title can run: searching the whole rest of the line from every 《
+      // made a long line of them quadratic.
+      const inWindow = line.slice(i + 1, i + MAX_TITLE + 2).indexOf('》');
+      const close = inWindow === -1 ? -1 : i + 1 + inWindow;
+      if (close === -1) {
         i++;
         continue;
       }
@@ -154,20 +158,27 @@ function parseChain(cursor: Cursor, start: number): { targets: ReferenceTarget[]
   return { targets, end };
 }
 
-/** One 第…: a path (第二部分第（三）项), a number list (第4、6条) or a range (第3至5条). */
-function parseSegment(cursor: Cursor, start: number): { targets: ReferenceTarget[]; end: number } | undefined {
+/**
+ * One 第…: a path (第二部分第（三）项), a number list (第4、6条) or a range (第3至5条). `within` is the kind
+ * of the step this segment continues (第二部分 before 第（三）项): a path goes only downwards, so a segment
+ * that cannot continue it is not read at all, and a path is at most three steps deep however many
+ * 第二部分第二部分… a line repeats (reading them all, each inside the next, overflowed the stack).
+ */
+function parseSegment(cursor: Cursor, start: number, within?: StepKind): { targets: ReferenceTarget[]; end: number } | undefined {
   const { line } = cursor;
   const first = readNumber(line, start + 1);
   if (first === undefined) return undefined;
   if (!first.bracketed && startsWithCounter(line, first.after)) return undefined;
+  if (first.bracketed && within === 'bracketed') return undefined;
 
   // 第二部分, maybe followed straight away by 第（三）项 or 第3条.
   if (!first.bracketed && first.numeral === 'chinese' && line.startsWith('部分', first.after)) {
+    if (within !== undefined) return undefined;
     const part = step('part', first, cursor);
     const after = first.after + 2;
     if (line[after] === '第') {
-      const inner = parseSegment(cursor, after);
-      if (inner !== undefined && inner.targets.every((t) => t.steps.every((s) => s.kind !== 'part'))) {
+      const inner = parseSegment(cursor, after, 'part');
+      if (inner !== undefined) {
         return {
           targets: inner.targets.map((t, i) => ({ ...t, steps: [part, ...t.steps], range: i === 0 ? span(cursor, start, t.range.end.character) : t.range })),
           end: inner.end,
@@ -203,8 +214,8 @@ function parseSegment(cursor: Cursor, start: number): { targets: ReferenceTarget
   const end = at + unit.length;
   // 第（三）项第2条: a measure inside a section.
   if (first.bracketed && numbers.length === 1 && rangeEnd === undefined && line[end] === '第') {
-    const inner = parseSegment(cursor, end);
-    if (inner !== undefined && inner.targets.every((t) => t.steps.every((s) => s.kind === 'measure'))) {
+    const inner = parseSegment(cursor, end, 'bracketed');
+    if (inner !== undefined) {
       const section = step(kind, first, cursor);
       return {
         targets: inner.targets.map((t, i) => ({ ...t, steps: [section, ...t.steps], range: i === 0 ? span(cursor, start, t.range.end.character) : t.range })),
