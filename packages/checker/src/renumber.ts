@@ -10,6 +10,7 @@ import {
   type PlanReference,
   type Position,
   type ReferenceStep,
+  type StepKind,
   walkNodes,
 } from '@policylint/core';
 import type { TextEdit } from './finding.js';
@@ -106,20 +107,21 @@ export function citationEdits(plan: Plan, selfReferences: readonly PlanReference
     if (to !== undefined) edits.push({ range: step.numberRange, newText: writeNumber(to, step.numeral) });
   };
   for (const reference of selfReferences) {
-    // Numbers after a qualifier are read inside its part (第二部分第2、3条, 第二部分第2条和第3条), so
-    // once one is written, every later lone number gets its own 第, unit and qualifier:
-    // 第1、11、3条 → 第1条、第二部分第2条、第一部分第3条.
-    let qualified = false;
+    // Numbers of the same kind after a qualifier are read inside its part (第二部分第2、3条,
+    // 第二部分第2条和第3条), so once one is written, every later lone one gets its own 第, unit and
+    // qualifier: 第1、11、3条 → 第1条、第二部分第2条、第一部分第3条.
+    let qualifiedKind: StepKind | undefined;
     reference.targets.forEach((target, i) => {
       const node = findPath(plan, target.steps);
       const lone = target.steps.length === 1 && node !== undefined && node.kind !== 'part';
-      const qualifier = lone && (qualified || firstAfter(node, undefined) !== node) ? qualify(node, ancestorsOf.get(node) ?? [], renumbered, firstAfter) : undefined;
+      const afterQualified = lone && target.steps[0]!.kind === qualifiedKind;
+      const qualifier = lone && (afterQualified || firstAfter(node, undefined) !== node) ? qualify(node, ancestorsOf.get(node) ?? [], renumbered, firstAfter) : undefined;
       // A node before the first part has no part to be named by; after a qualified number it would be
       // read inside that part, so it starts a citation of its own (第二部分第1条、本方案第2条).
-      const prefix = qualifier?.text ?? (lone && qualified ? selfName(plan) : undefined);
+      const prefix = qualifier?.text ?? (afterQualified ? selfName(plan) : undefined);
       // Inserts go before the number's own edit: an insert and a replace at one point apply in that order.
       if (prefix !== undefined) {
-        qualified = qualifier !== undefined;
+        qualifiedKind = qualifier === undefined ? undefined : target.steps[0]!.kind;
         if (target.listUnit === undefined) edits.push(insert(target.range.start, prefix));
         else {
           // A later number of a list (the 11 of 第1、11条) stands alone: the number before it takes the unit.

@@ -111,6 +111,11 @@ describe('renumberText', () => {
       expect(fixText(text).text).toBe(expected);
     });
 
+    it('leaves a citation of another kind after a qualified number as written: it is not read inside that part', () => {
+      const text = '（一）甲\n1.推进。\n2.推进。\n一、乙\n（一）丙\n1.推进。\n3.推进。按照第3条和第（一）项执行。';
+      expect(renumberText(text).text).toBe('（一）甲\n1.推进。\n2.推进。\n一、乙\n（一）丙\n1.推进。\n2.推进。按照第一部分第2条和第（一）项执行。');
+    });
+
     it('leaves a list alone when no number needs its part', () => {
       const text = '一、甲\n1.推进。按照第1、3条落实。\n2.推进。\n3.推进。\n二、乙\n5.推进。';
       expect(renumberText(text).text).toBe(text.replace('5.推进', '4.推进'));

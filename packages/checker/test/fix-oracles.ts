@@ -9,6 +9,8 @@ import { OWN_TITLE } from './defective-plan.js';
 
 // Indentation and a Markdown heading's `#` before a marker, as the parser skips them.
 const INDENT = /^[ \t\u3000]*(?:#{1,6}[ \t]+)?/;
+// What joins the citations of a chain (第4条和第6条), as in core's references.ts.
+const CHAIN_SEPARATOR = /^(?:以及|和|及|与|或|、|，|,)$/;
 
 /**
  * The text without what a fix or a renumbering may change: heading markers (after indentation), the
@@ -22,23 +24,28 @@ export function withoutNumbering(text: string, ownTitle: string = OWN_TITLE): st
   const body = text.slice(bom.length);
   const visible = blankCommentLines(body);
   const lines = splitLines(visible);
-  const cuts: Array<[number, number]> = [];
+  // [start, end, whether a citation]
+  const cuts: Array<[number, number, boolean]> = [];
   for (const line of lines) {
     const content = visible.slice(line.start, line.end);
     const indent = INDENT.exec(content)![0].length;
     const marker = matchMarker(content.slice(indent));
-    if (marker !== undefined) cuts.push([line.start + indent, line.start + indent + marker.text.length]);
-    for (const spot of findPinyinAnnotations(content)) cuts.push([line.start + spot.start, line.start + spot.end]);
+    if (marker !== undefined) cuts.push([line.start + indent, line.start + indent + marker.text.length, false]);
+    for (const spot of findPinyinAnnotations(content)) cuts.push([line.start + spot.start, line.start + spot.end, false]);
   }
   for (const { range, document } of findReferences(visible)) {
     if (document !== null && document.title !== ownTitle) continue;
-    cuts.push([lines[range.start.line]!.start + range.start.character, lines[range.end.line]!.start + range.end.character]);
+    cuts.push([lines[range.start.line]!.start + range.start.character, lines[range.end.line]!.start + range.end.character, true]);
   }
   cuts.sort((x, y) => x[0] - y[0]);
   let out = bom;
   let at = 0;
-  for (const [start, end] of cuts) {
-    if (start > at) out += body.slice(at, start);
+  let afterCitation = false;
+  for (const [start, end, citation] of cuts) {
+    // A separator between two citations goes with them: renumbering may split one into two (第1、3条 → 第1条、本方案第2条).
+    const between = body.slice(at, start);
+    if (start > at && !(afterCitation && citation && CHAIN_SEPARATOR.test(between))) out += between;
+    afterCitation = citation;
     at = Math.max(at, end);
   }
   return out + body.slice(at);
