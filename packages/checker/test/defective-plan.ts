@@ -182,7 +182,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 /** A defective plan with lines deleted, duplicated, swapped or inserted: no longer well formed at all. */
-export const messyPlanArb: fc.Arbitrary<string> = fc.tuple(planArb, fc.array(mutation, { minLength: 1, maxLength: 6 })).map(([plan, mutations]) => {
+const messyPlanArb: fc.Arbitrary<string> = fc.tuple(planArb, fc.array(mutation, { minLength: 1, maxLength: 6 })).map(([plan, mutations]) => {
   const lines = render(plan).split(plan.lineBreak);
   for (const m of mutations) {
     const i = m.at % lines.length;
@@ -193,3 +193,6 @@ export const messyPlanArb: fc.Arbitrary<string> = fc.tuple(planArb, fc.array(mut
   }
   return lines.join(plan.lineBreak);
 });
+
+/** A defective plan, well formed or messy. */
+export const defectivePlanText: fc.Arbitrary<string> = fc.oneof(planArb.map(render), messyPlanArb);

@@ -57,7 +57,7 @@ export function withoutNumbering(text: string, ownTitle: string = OWN_TITLE): st
  * comment line is no citation, nor is one of another plan. A range counts by its first number: before renumbering, in a document
  * whose numbers restart, its last number may have been found in another part than its first.
  */
-export function citedNodes(text: string): Array<number | null> {
+function citedNodes(text: string): Array<number | null> {
   const body = blankCommentLines(text.replace(/^\ufeff/, ''));
   const self = { id: undefined, plan: parsePlan(body), text: body };
   const nodes = [...walkNodes(self.plan)].map((e) => e.node);
@@ -70,6 +70,12 @@ export function citedNodes(text: string): Array<number | null> {
       return r.kind === 'resolved' && r.node !== undefined ? nodes.indexOf(r.node) : null;
     }),
   );
+}
+
+/** The citations that resolved in `before` and point elsewhere, or nowhere, in `after`: `citation i: node → node`. */
+export function redirectedCitations(before: string, after: string): string[] {
+  const now = citedNodes(after);
+  return citedNodes(before).flatMap((cited, i) => (cited === null || now[i] === cited ? [] : [`citation ${i}: node ${cited} → ${now[i]}`]));
 }
 
 /** The tree's shape: each node's kind and depth, in document order (what renumbering must not change). */

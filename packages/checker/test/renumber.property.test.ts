@@ -3,18 +3,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkText, renumberText } from '../src/index.js';
 import { numberingSequence } from '../src/rules/numbering-sequence.js';
-import { messyPlanArb, planArb, render } from './defective-plan.js';
-import { citedNodes, outline, withoutNumbering } from './fix-oracles.js';
+import { defectivePlanText } from './defective-plan.js';
+import { outline, redirectedCitations, withoutNumbering } from './fix-oracles.js';
 
-// Well-formed plans with defects, and the same with lines deleted, duplicated, swapped or inserted.
-const plans = fc.oneof(planArb.map(render), messyPlanArb);
 // Property runs are synchronous and take a few seconds on a loaded machine: more than vitest's 5 s default.
 const TIMEOUT = 60_000;
 
 describe('renumbering properties', () => {
   it('leaves no numbering-sequence finding, changes only markers and citations, keeps the tree, and is idempotent', () => {
     fc.assert(
-      fc.property(plans, (text) => {
+      fc.property(defectivePlanText, (text) => {
         const once = renumberText(text).text;
         expect(withoutNumbering(once)).toBe(withoutNumbering(text));
         expect(outline(parsePlan(once))).toEqual(outline(parsePlan(text)));
@@ -27,12 +25,8 @@ describe('renumbering properties', () => {
 
   it('keeps every citation that resolved pointing at the same part, section or measure', () => {
     fc.assert(
-      fc.property(plans, (text) => {
-        const before = citedNodes(text);
-        const after = citedNodes(renumberText(text).text);
-        before.forEach((cited, i) => {
-          if (cited !== null) expect(after[i]).toBe(cited);
-        });
+      fc.property(defectivePlanText, (text) => {
+        expect(redirectedCitations(text, renumberText(text).text)).toEqual([]);
       }),
       { numRuns: 300 },
     );
