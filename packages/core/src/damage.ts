@@ -19,7 +19,9 @@ const DAMAGE_HINT = /[\ufffd\u3100-\u312f\u2500-\u257f\u2312?]/u;
 export function findDamage(text: string): Array<{ start: number; end: number }> {
   const spots: Array<{ start: number; end: number }> = [];
   if (!DAMAGE_HINT.test(text)) return spots;
-  for (const m of text.matchAll(DAMAGE_GLOBAL)) {
+  // exec on the one regex, where matchAll would copy it for each text.
+  DAMAGE_GLOBAL.lastIndex = 0;
+  for (let m = DAMAGE_GLOBAL.exec(text); m !== null; m = DAMAGE_GLOBAL.exec(text)) {
     const last = spots[spots.length - 1];
     // Characters a few places apart belong to one mangled word: report them as one spot.
     if (last !== undefined && m.index - last.end <= 3) last.end = m.index + m[0].length;

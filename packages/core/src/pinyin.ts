@@ -20,7 +20,9 @@ export function findPinyinAnnotations(text: string): Array<{ start: number; end:
   const spots: Array<{ start: number; end: number }> = [];
   // Every annotation opens a bracket: a text without one (most lines of most plans) is not searched.
   if (!BRACKET.test(text)) return spots;
-  for (const m of text.matchAll(ANNOTATION)) spots.push({ start: m.index, end: m.index + m[0].length });
+  // exec on the one regex, where matchAll would copy it for each text (a plan has thousands of lines).
+  ANNOTATION.lastIndex = 0;
+  for (let m = ANNOTATION.exec(text); m !== null; m = ANNOTATION.exec(text)) spots.push({ start: m.index, end: m.index + m[0].length });
   return spots;
 }
 
