@@ -32,6 +32,10 @@ const skipFdirPicomatch = {
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(cliDir, 'dist');
 
+// A cache left from the last build would be read with the new bundle until the new cache is written:
+// V8 tells a bundle only by its length. Gone before anything is built.
+await rm(join(outdir, 'policylint.v8-cache'), { force: true });
+
 const common = {
   absWorkingDir: cliDir,
   outdir,
