@@ -131,4 +131,16 @@ describe('core and checker functions on long adversarial lines', () => {
   it.each(Object.entries(LINE_RUNS))('finishes every function in bounded time on %s', (_name, text) => {
     expect(slowOnes(text, functions)).toEqual([]);
   }, 20 * BOUND_MS);
+
+  it('fixes 5,000 headings nested in nonsense orders in bounded time, a shared fix counted for each finding it repairs', () => {
+    const forms = ['（1）', '1.', '（一）', '一、', '（三）', '5.', '九十九、', '（2）'];
+    const text = Array.from({ length: 5000 }, (_, i) => `${forms[i % forms.length]}甲`).join('\n');
+    const fixable = checkText(text).findings.filter((f) => f.fix !== undefined);
+    // Each level's gaps share that level's one renumbering: thousands of findings, a few fixes.
+    expect(new Set(fixable.map((f) => f.fix)).size).toBeLessThan(10);
+    let fixed: ReturnType<typeof fixText> | undefined;
+    expect(timed(() => (fixed = fixText(text)))).toBeLessThan(BOUND_MS);
+    expect(fixed!.applied).toBe(fixable.length);
+    expect(fixed!.result.findings.filter((f) => f.fix !== undefined)).toEqual([]);
+  }, 2 * BOUND_MS);
 });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, parse as parsePath } from 'node:path';
 import { parseConfig, resolveConfig, type ResolvedConfig } from '../config.js';
 import { RULES } from '../rules/index.js';
@@ -45,7 +45,9 @@ export class ConfigLoader {
     if (found === undefined) {
       found = (async () => {
         const candidate = join(dir, CONFIG_FILE);
-        if (await readFile(candidate).then(() => true, () => false)) return candidate;
+        // A regular file only: a FIFO of that name in a checked-out repository would make the run wait
+        // for ever. (One named with --config is read as it is, as `--config <(…)` needs.)
+        if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
         return dir === parsePath(dir).root ? undefined : this.findUp(dirname(dir));
       })();
       this.byDir.set(dir, found);
