@@ -234,7 +234,8 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) => guarded('codeAction', [], async () => {
     const found = await analysisOf(params.textDocument.uri);
     if (found === undefined) return [];
-    return codeActions(found.document, params.context.diagnostics, params.context.only, found.locale, found.analysis.result.context.config);
+    const { findings, context } = found.analysis.result;
+    return codeActions(found.document, findings, params.context, found.locale, context.config);
   }));
   connection.onPrepareRename((params) => guarded('prepareRename', null, async () => {
     const found = await analysisOf(params.textDocument.uri);

@@ -1,10 +1,9 @@
-import { citationAt, fixText, headingAt, renumberNodeEdits, renumberText, type Locale, type ResolvedConfig, type TextEdit } from '@policylint/checker';
+import { citationAt, fixText, headingAt, renumberNodeEdits, renumberText, type Finding, type Locale, type ResolvedConfig, type TextEdit } from '@policylint/checker';
 import { CANONICAL_FORMS, formatMarker, parseChineseNumeral, type MarkerLevel, type PlanNode, type Position, type Range } from '@policylint/core';
-import { CodeActionKind, ResponseError, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, CodeActionTriggerKind, ResponseError, type CodeAction, type CodeActionContext, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analyses.js';
 import { RENUMBER_ACTION_KIND } from '../protocol.js';
-import type { DiagnosticData } from '../to-lsp.js';
 
 export const RENUMBER_KIND = RENUMBER_ACTION_KIND;
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.policylint`;
@@ -14,29 +13,48 @@ const TITLES = {
   fixAll: { 'zh-CN': '修复全部可自动修复的问题', en: 'Fix all auto-fixable problems' },
 } as const;
 
-/** Quick fixes carried by the diagnostics in the request (found by their `code`), and the source actions. */
-export function codeActions(document: TextDocument, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, locale: Locale, config: ResolvedConfig): CodeAction[] {
+/**
+ * The quick fixes of the diagnostics in the request, taken from the findings of the document's analysis
+ * that have the same `code` and range (a diagnostic of an older text finds none), and the source actions.
+ */
+export function codeActions(document: TextDocument, findings: readonly Finding[], context: CodeActionContext, locale: Locale, config: ResolvedConfig): CodeAction[] {
+  const { diagnostics, only, triggerKind } = context;
   const wanted = (kind: string): boolean => only === undefined || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  // The source actions check or renumber the whole text again: offered when asked for by kind or by
+  // the user, not on the automatic requests that come with every cursor move (82 s each on a 20 MB plan).
+  const sourceWanted = (kind: string): boolean => (only === undefined ? triggerKind !== CodeActionTriggerKind.Automatic : wanted(kind));
   const actions: CodeAction[] = [];
-  if (wanted(CodeActionKind.QuickFix)) {
+  if (wanted(CodeActionKind.QuickFix) && diagnostics.length > 0) {
+    const byPlace = new Map<string, Finding[]>();
+    for (const finding of findings) {
+      const key = placeKey(finding.ruleId, finding.range);
+      const here = byPlace.get(key);
+      if (here === undefined) byPlace.set(key, [finding]);
+      else here.push(finding);
+    }
     for (const diagnostic of diagnostics) {
       if (diagnostic.source !== 'policylint') continue;
-      const data = diagnostic.data as DiagnosticData | undefined;
-      for (const [choice, preferred] of [...(data?.fix === undefined ? [] : [[data.fix, true] as const]), ...(data?.suggestions ?? []).map((s) => [s, false] as const)]) {
-        actions.push({ title: choice.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: editOf(document, choice.edits) });
+      for (const finding of byPlace.get(placeKey(String(diagnostic.code), diagnostic.range)) ?? []) {
+        for (const [choice, preferred] of [...(finding.fix === undefined ? [] : [[finding.fix, true] as const]), ...(finding.suggestions ?? []).map((s) => [s, false] as const)]) {
+          actions.push({ title: choice.description[locale], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: editOf(document, choice.edits) });
+        }
       }
     }
   }
   const text = document.getText();
-  if (wanted(RENUMBER_KIND)) {
+  if (sourceWanted(RENUMBER_KIND)) {
     const renumbered = renumberText(text, { config }).text;
     if (renumbered !== text) actions.push({ title: TITLES.renumber[locale], kind: RENUMBER_KIND, edit: replaceAll(document, renumbered) });
   }
-  if (wanted(FIX_ALL_KIND)) {
+  if (sourceWanted(FIX_ALL_KIND)) {
     const fixed = fixText(text, { config }).text;
     if (fixed !== text) actions.push({ title: TITLES.fixAll[locale], kind: FIX_ALL_KIND, edit: replaceAll(document, fixed) });
   }
   return actions;
+}
+
+function placeKey(code: string, range: Range): string {
+  return `${code}@${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 }
 
 function editOf(document: TextDocument, edits: TextEdit[]): WorkspaceEdit {
