@@ -32,6 +32,7 @@ const LINES: Readonly<Record<string, string>> = {
   'question marks': fill('?'),
   'damage among Chinese': fill('?一'),
   'a comment that never closes': `<!--${fill(' ')}`,
+  'comment openers one far close ends': `${fill('<!--')}-->x`,
   'a directive of spaces': `<!-- policylint-disable${fill(' ')}`,
   'a directive with spaces inside': `<!-- policylint-disable a${fill(' ')}x`,
   'an entry-into-force run': `本方案${fill('自施')}`,

@@ -12,8 +12,11 @@ export function blankCommentLines(text: string): string {
   if (from === -1) return text;
   const pieces: string[] = [];
   let copied = 0;
+  let close = -1;
   while (from !== -1) {
-    const close = text.indexOf('-->', from + 4);
+    // The first --> after this <!--, looked for again only once passed: a run of <!-- that one far -->
+    // closes costs one search, not one each (50,000 of them took 15 s).
+    if (close < from + 4) close = text.indexOf('-->', from + 4);
     if (close === -1) break;
     const end = close + 3;
     if (startsLine(text, from) && endsLine(text, end)) {
