@@ -83,7 +83,7 @@ describe('policylint check', () => {
     expect(quiet[0]!.messages.map((m) => m.ruleId)).not.toContain('numbering-sequence');
 
     const bad = tempDir({ 'policylint.config.json': '{ "rules": { "numbering-sequence": "loud" }, "colour": true }', 'draft.txt': DEFECTS }, ROOT);
-    const { status, stdout, stderr } = runCli(['check', 'draft.txt'], bad);
+    const { status, stdout, stderr } = runCli(['check', 'draft.txt', '--locale', 'en'], bad);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     const config = join(bad, 'policylint.config.json');
@@ -92,7 +92,7 @@ describe('policylint check', () => {
       `policylint: ${config}: colour: Unrecognized key: "colour"`,
     ]);
     const broken = tempDir({ 'c.json': '{ "rules": ', 'draft.txt': DEFECTS }, ROOT);
-    const invalid = runCli(['check', 'draft.txt', '--config', 'c.json'], broken);
+    const invalid = runCli(['check', 'draft.txt', '--config', 'c.json', '--locale', 'en'], broken);
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toMatch(/^policylint: .*c\.json: invalid JSON: .+\n$/);
   });

@@ -186,6 +186,11 @@ function buildProgram(io: Io): Command {
   return program;
 }
 
+/** The --locale given to the command that ran, if any. */
+function commandLocale(program: Command): Locale | undefined {
+  return program.commands.map((command) => (command.opts() as { locale?: Locale }).locale).find((locale) => locale !== undefined);
+}
+
 /** Runs the CLI and returns the exit code: 0 success, 1 findings, 2 usage, config or I/O error. */
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
@@ -206,7 +211,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof CliError || error instanceof ConfigError) {
-      for (const line of error.message.split('\n')) process.stderr.write(`policylint: ${terminalLine(line)}\n`);
+      // A configuration that cannot be read cannot say its locale: --locale, else zh-CN.
+      const message = error instanceof ConfigError ? error.localized[commandLocale(program) ?? 'zh-CN'] : error.message;
+      for (const line of message.split('\n')) process.stderr.write(`policylint: ${terminalLine(line)}\n`);
       return error instanceof CliError ? error.exitCode : 2;
     }
     const why = error instanceof Error ? error.message : String(error);

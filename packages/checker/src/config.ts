@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { CORPUS_GLOB_OUTSIDE, globLeavesBase } from './corpus-glob.js';
 import { localized, LOCALES, type Locale, type Localized, type Severity } from './finding.js';
 import { DEFAULT_OVERLAP_PARAMS } from './overlap/params.js';
@@ -88,7 +89,7 @@ export const ConfigSchema = documented(
       localized('与现行方案的重复检查。', 'Overlap with plans in force.'),
     ),
     corpus: documented(
-      z.array(z.string().min(1).refine((glob) => !globLeavesBase(glob), { message: CORPUS_GLOB_OUTSIDE.en })).optional(),
+      z.array(z.string().min(1).refine((glob) => !globLeavesBase(glob), { message: CORPUS_GLOB_OUTSIDE.en, params: { localized: CORPUS_GLOB_OUTSIDE } })).optional(),
       localized(
         '现行方案（语料库）的 glob，相对于本文件，不能用 .. 跳出本文件所在目录；其他位置的方案请写绝对路径。未设置时使用本文件旁的 seeds/ 目录，或被检查文件上层最近的 seeds/ 目录。',
         'Globs of the plans in force (the corpus), relative to this file and inside its folder (no .. above it); plans elsewhere need an absolute path. Unset: the seeds/ folder next to this file, or the nearest seeds/ above the checked file.',
@@ -117,8 +118,16 @@ export const DEFAULT_CORPUS = ['seeds/**/*.{txt,md}'] as const;
 /** One problem in a configuration file, as `path: key: what is wrong`. */
 export interface ConfigIssue {
   key: string;
-  message: string;
+  message: Localized;
 }
+
+// zod's own Chinese wording of what is wrong (a drafter's configuration error is zh-CN by default
+// too), except that it calls Infinity (1e400 in JSON) a number received where a number was expected.
+const ZH_CN = zhCN().localeError;
+const zhCnError: z.core.$ZodErrorMap = (issue) =>
+  issue.code === 'invalid_type' && typeof issue.input === 'number' && !Number.isFinite(issue.input)
+    ? `无效输入：期望 有限的数字，实际接收 ${issue.input}`
+    : ZH_CN(issue);
 
 /**
  * Validates parsed JSON against the schema, checking rule ids against `knownRules`.
@@ -130,19 +139,25 @@ export function parseConfig(
 ): { ok: true; config: ResolvedConfig } | { ok: false; issues: ConfigIssue[] } {
   const parsed = ConfigSchema.safeParse(json);
   if (!parsed.success) {
+    // Parsed again for zod's zh-CN wording: the same input gives the same issues in the same order.
+    const zh = ConfigSchema.safeParse(json, { error: zhCnError }).error?.issues ?? [];
     return {
       ok: false,
       // An unknown key is reported at the key itself, not at the object that holds it.
-      issues: parsed.error.issues.flatMap((issue) => {
+      issues: parsed.error.issues.flatMap((issue, i) => {
         const at = issue.path.map(String);
         const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...at, key]) : [at];
-        return keys.map((path) => ({ key: path.join('.') || '(root)', message: issue.message }));
+        // A check of our own (a corpus glob) carries its own words in both languages.
+        const own = issue.code === 'custom' ? (issue.params?.['localized'] as Localized | undefined) : undefined;
+        const message = own ?? localized(zh[i]?.message ?? issue.message, issue.message);
+        return keys.map((path) => ({ key: path.join('.') || '(root)', message }));
       }),
     };
   }
   const unknown = Object.keys(parsed.data.rules ?? {}).filter((id) => !knownRules.includes(id));
   if (unknown.length > 0) {
-    return { ok: false, issues: unknown.map((id) => ({ key: `rules.${id}`, message: `unknown rule; known rules: ${knownRules.join(', ')}` })) };
+    const known = knownRules.join(', ');
+    return { ok: false, issues: unknown.map((id) => ({ key: `rules.${id}`, message: localized(`未知规则；已知规则：${known}`, `unknown rule; known rules: ${known}`) })) };
   }
   return { ok: true, config: resolveConfig(parsed.data) };
 }

@@ -45,6 +45,27 @@ describe('parseConfig', () => {
   });
 });
 
+describe('parseConfig messages', () => {
+  const messages = (json: unknown) => {
+    const result = parseConfig(json, ids);
+    return result.ok ? [] : result.issues.map((issue) => ({ key: issue.key, ...issue.message }));
+  };
+
+  it('says what is wrong in zh-CN and in English', () => {
+    expect(messages({ overlap: { threshold: -1 }, colour: true })).toEqual([
+      { key: 'overlap.threshold', 'zh-CN': '数值过小：期望 number >=0.1', en: 'Too small: expected number to be >=0.1' },
+      { key: 'colour', 'zh-CN': '出现未知的键(key): "colour"', en: 'Unrecognized key: "colour"' },
+    ]);
+    expect(messages({ rules: { 'no-such-rule': 'off' } })[0]).toMatchObject({ 'zh-CN': expect.stringMatching(/^未知规则；已知规则：numbering-sequence, /), en: expect.stringMatching(/^unknown rule; known rules: numbering-sequence, /) });
+  });
+
+  it('calls an infinite number (1e400 in JSON) what it is', () => {
+    expect(messages(JSON.parse('{ "overlap": { "threshold": 1e400 } }'))).toEqual([
+      { key: 'overlap.threshold', 'zh-CN': '无效输入：期望 有限的数字，实际接收 Infinity', en: 'Invalid input: expected number, received Infinity' },
+    ]);
+  });
+});
+
 describe('severities from configuration', () => {
   const text = '一、甲\n1.子。\n3、丑。';
   it('turns a rule off, or changes its severity', () => {

@@ -36,7 +36,15 @@ describe('corpus globs in policylint.config.json', () => {
   it('are refused when relative and above the configuration file, each at its index', () => {
     expect(parseConfig({ corpus: ['seeds/*.txt', '../secret/*.txt'] }, ids)).toEqual({
       ok: false,
-      issues: [{ key: 'corpus.1', message: 'a relative glob must stay inside its folder (no .. above it); write an absolute path for plans elsewhere' }],
+      issues: [
+        {
+          key: 'corpus.1',
+          message: {
+            'zh-CN': '相对路径的 glob 不能用 .. 跳出其所在目录；其他位置的方案请写绝对路径',
+            en: 'a relative glob must stay inside its folder (no .. above it); write an absolute path for plans elsewhere',
+          },
+        },
+      ],
     });
   });
 

@@ -1,12 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, parse as parsePath } from 'node:path';
 import { parseConfig, resolveConfig, type ResolvedConfig } from '../config.js';
+import { localized, type Localized } from '../finding.js';
 import { RULES } from '../rules/index.js';
 
-/** A configuration file that cannot be used; the message is `path: key: what is wrong`, a line per problem. */
+/**
+ * A configuration file that cannot be used: `path: key: what is wrong`, a line per problem, in each
+ * locale (`message` is the English one).
+ */
 export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly localized: Localized) {
+    super(localized.en);
     this.name = 'ConfigError';
   }
 }
@@ -63,15 +67,19 @@ export async function loadConfigFile(path: string): Promise<LoadedConfig> {
     raw = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ConfigError(`${path}: cannot read (${code})`);
+    throw new ConfigError(localized(`${path}：无法读取（${code}）`, `${path}: cannot read (${code})`));
   }
   let json: unknown;
   try {
     json = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
   } catch (error) {
-    throw new ConfigError(`${path}: invalid JSON: ${(error as Error).message}`);
+    const why = (error as Error).message;
+    throw new ConfigError(localized(`${path}：不是有效的 JSON（${why}）`, `${path}: invalid JSON: ${why}`));
   }
   const parsed = parseConfig(json, RULES.map((rule) => rule.id));
-  if (!parsed.ok) throw new ConfigError(parsed.issues.map((issue) => `${path}: ${issue.key}: ${issue.message}`).join('\n'));
+  if (!parsed.ok) {
+    const lines = (separator: string, locale: keyof Localized) => parsed.issues.map((issue) => `${path}${separator}${issue.key}${separator}${issue.message[locale]}`).join('\n');
+    throw new ConfigError(localized(lines('：', 'zh-CN'), lines(': ', 'en')));
+  }
   return { config: parsed.config, path };
 }
