@@ -144,6 +144,14 @@ describe('policylint check with a hostile corpus folder', () => {
     expect(spoiled.stderr.trim().split('\n')).toEqual([`${join(spoiled.dir, 'seeds/figure.txt')}: cannot be read as text (UTF-8, UTF-16 or GB18030); left out of the corpus`]);
   });
 
+  it('says so when --corpus matches no file (a typo), instead of passing in silence', () => {
+    const dir = tempDir({ 'draft.txt': DRAFT, 'plans/empty/.keep': '' }, ROOT);
+    const typo = runBounded(['check', 'draft.txt', '--corpus', 'plans/in-forse', '--format', 'json', '--locale', 'en'], dir);
+    expect(typo.stderr).toBe('the corpus (plans/in-forse) matches no file: citations of other plans and repeats of measures in force are not checked\n');
+    expect(findings(typo.stdout).filter((m) => m.ruleId === 'overlap-existing')).toEqual([]);
+    expect(runBounded(['check', 'draft.txt', '--corpus', 'plans/empty'], dir).stderr).toBe('语料库（plans/empty/**/*.{txt,md}）没有匹配的文件，不检查对其他文件的引用及与现行措施的重复\n');
+  });
+
   // As root the test runs the CLI as nobody, which must be able to reach the checkout (not so in a
   // checkout under a private folder, as `mktemp -d` makes): there the test cannot show anything.
   const nobodyCannotRunCli = process.getuid?.() === 0 && !everyFolderAbove(CLI_PATH).every((folder) => (statSync(folder).mode & 0o001) !== 0);

@@ -60,7 +60,7 @@ describe('corpus globs cannot leave the workspace unless absolute', { timeout: 6
 
   it('reports a config corpus glob above the config file as path: corpus.N: …, exit 2; an absolute one is used', () => {
     const { workspace, secret } = layout({ 'workspace/policylint.config.json': '{ "corpus": ["../secret/*.txt"] }' });
-    const refused = runCli(['check', 'draft.txt'], workspace);
+    const refused = runCli(['check', 'draft.txt', '--locale', 'en'], workspace);
     expect(refused).toMatchObject({ status: 2, stdout: '', stderr: `policylint: ${join(workspace, 'policylint.config.json')}: corpus.0: ${REFUSED}\n` });
     writeFileSync(join(workspace, 'policylint.config.json'), JSON.stringify({ corpus: [`${secret}/*.txt`] }));
     const absolute = runCli(['check', 'draft.txt', '--format', 'json'], workspace);

@@ -28,6 +28,10 @@ const MESSAGES = {
     'zh-CN': () => '未找到语料库（没有 seeds/ 目录，配置中也未指定 corpus），不检查对其他文件的引用及与现行措施的重复',
     en: () => 'no corpus found (no seeds/ folder, no corpus in policylint.config.json): citations of other plans and repeats of measures in force are not checked',
   },
+  emptyCorpus: {
+    'zh-CN': (globs: string) => `语料库（${globs}）没有匹配的文件，不检查对其他文件的引用及与现行措施的重复`,
+    en: (globs: string) => `the corpus (${globs}) matches no file: citations of other plans and repeats of measures in force are not checked`,
+  },
   corpusFileSkipped: {
     'zh-CN': (p: string) => `${p}：无法作为文本读取（UTF-8、UTF-16 或 GB18030），未纳入语料库`,
     en: (p: string) => `${p}: cannot be read as text (UTF-8, UTF-16 or GB18030); left out of the corpus`,

@@ -92,6 +92,9 @@ export class FileChecker {
     const loaded = source === undefined ? undefined : await this.corpora.load(source);
     // Without a corpus, cross-plan checks are simply skipped: said once per run, not once per file.
     if (loaded === undefined) notes.push(message(locale, 'noCorpus'));
+    // A corpus whose globs match no file (a typo in --corpus) would otherwise pass in silence; files
+    // matched but left out are named one by one below.
+    else if (loaded.files.length + loaded.skipped.length + loaded.outside.length === 0) notes.push(message(locale, 'emptyCorpus', loaded.source.globs.join(', ')));
     for (const skipped of loaded?.skipped ?? []) notes.push(message(locale, 'corpusFileSkipped', skipped));
     for (const outside of loaded?.outside ?? []) notes.push(message(locale, 'corpusFileOutside', outside));
     const options = { config, corpus: loaded?.corpus, documentId: filePath };
