@@ -21,17 +21,20 @@ const UNITS: Readonly<Record<NodeKind, Localized>> = {
 // would otherwise put every one of its numbers in every message about it.
 const MAX_RUNS = 6;
 
+type Run = readonly [from: number, to: number];
+
 /**
  * 第3条, 第3、5条, 第3至5条, 第1至3、7条 / measure 3, measures 3, 5, measures 3–5, measures 1–3, 7:
- * runs of three or more as ranges, and 等 / … for the runs past MAX_RUNS. `numbers` are sorted, distinct.
+ * runs of three or more as ranges, two in a row as two numbers, and 等 / … for the runs past MAX_RUNS.
+ * `runs` are sorted and apart.
  */
-function numbersName(kind: NodeKind, numbers: readonly number[]): Localized {
-  const first = numbers[0]!;
-  const last = numbers[numbers.length - 1]!;
-  if (last - first + 1 === numbers.length) return missingRange(kind, first, last);
-  const runs = numberRuns(numbers);
-  const shown = runs.slice(0, MAX_RUNS);
-  const more = runs.length > MAX_RUNS;
+function runsName(kind: NodeKind, runs: readonly Run[]): Localized {
+  if (runs.length === 1) return missingRange(kind, runs[0]![0], runs[0]![1]);
+  const first = runs[0]![0];
+  // 第3、4条 reads better than 第3至4条.
+  const split = runs.flatMap(([from, to]): Run[] => (to === from + 1 ? [[from, from], [to, to]] : [[from, to]]));
+  const shown = split.slice(0, MAX_RUNS);
+  const more = split.length > MAX_RUNS;
   // 第3条 + 第5条 → 第3、5条: one 第 and one unit around the numbers as each is written.
   const unit = /[条项部分]+$/;
   const bare = shown.map(([from, to]) => missingRange(kind, from, to)['zh-CN'].replace(/^第/, '').replace(unit, ''));
@@ -40,15 +43,15 @@ function numbersName(kind: NodeKind, numbers: readonly number[]): Localized {
   return localized(`第${bare.join('、')}${suffix}${more ? '等' : ''}`, `${UNITS[kind].en}s ${en.join(', ')}${more ? ', …' : ''}`);
 }
 
-/** Sorted numbers as [from, to] runs; two in a row stay two numbers (第3、4条, not 第3至4条). */
-function numberRuns(numbers: readonly number[]): Array<[number, number]> {
+/** Sorted, distinct numbers as [from, to] runs. */
+function numberRuns(numbers: readonly number[]): Run[] {
   const runs: Array<[number, number]> = [];
   for (const n of numbers) {
     const run = runs[runs.length - 1];
     if (run !== undefined && n === run[1] + 1) run[1] = n;
     else runs.push([n, n]);
   }
-  return runs.flatMap(([from, to]): Array<[number, number]> => (to === from + 1 ? [[from, from], [to, to]] : [[from, to]]));
+  return runs;
 }
 
 // By scope: `available` is the one array its scope's resolutions share, so a plan citing thousands of
@@ -66,7 +69,7 @@ function describeHoldings(kind: NodeKind, available: readonly number[]): Localiz
   const n = available.length;
   const countsFromOne = available.every((v, i) => v === i + 1);
   if (countsFromOne) return localized(`只有${n}${UNITS[kind]['zh-CN']}`, `has ${n} ${UNITS[kind].en}${n === 1 ? '' : 's'}`);
-  const names = numbersName(kind, [...new Set(available)].sort((a, b) => a - b));
+  const names = runsName(kind, numberRuns([...new Set(available)].sort((a, b) => a - b)));
   return localized(`只有${names['zh-CN']}`, `has only ${names.en}`);
 }
 
@@ -80,8 +83,8 @@ export function missingMessage(plan: Localized, resolution: Extract<Resolution, 
     within === undefined
       ? plan
       : localized(`${plan['zh-CN']}第${toChineseNumeral(within.number) ?? within.number}部分`, `part ${within.number} of ${plan.en}`);
-  const absent = numbersName(nodeKind, missing);
-  const verb = missing.length > 1 ? 'there are no' : 'there is no';
+  const absent = runsName(nodeKind, missing);
+  const verb = missing.length > 1 || missing[0]![1] > missing[0]![0] ? 'there are no' : 'there is no';
   if (available.length === 0) {
     return localized(`${where['zh-CN']}没有任何${UNITS[nodeKind]['zh-CN'].replace('个', '')}，也就没有${absent['zh-CN']}`, `${where.en} has no ${UNITS[nodeKind].en}s; ${verb} ${absent.en}`);
   }

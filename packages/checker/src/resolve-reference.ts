@@ -27,8 +27,8 @@ export type Resolution =
       /** The node the missing one was looked for in (a part), if the citation named one. */
       within: PlanNode | undefined;
       nodeKind: NodeKind;
-      /** The numbers cited that do not exist. */
-      missing: number[];
+      /** The numbers cited that do not exist, as sorted [from, to] runs (第3至9999条 is one run, not 9,997 numbers). */
+      missing: ReadonlyArray<readonly [from: number, to: number]>;
       /** The numbers the nodes of that kind in the scope do have, in order. */
       available: readonly number[];
     };
@@ -70,7 +70,7 @@ export function resolveTarget(target: ReferenceTarget, handle: PlanHandle): Reso
   for (const step of target.steps) {
     const candidates = nodesFor(handle.plan, step, scope);
     const node = candidates.byNumber.get(step.number);
-    if (node === undefined) return missing(handle, scope, step, [step.number], candidates.numbers);
+    if (node === undefined) return missing(handle, scope, step, [[step.number, step.number]], candidates.numbers);
     scope = node;
   }
   const node = scope!;
@@ -78,8 +78,7 @@ export function resolveTarget(target: ReferenceTarget, handle: PlanHandle): Reso
     const last = target.steps[target.steps.length - 1]!;
     const parent = target.steps.length > 1 ? findPath(handle.plan, target.steps.slice(0, -1)) : undefined;
     const candidates = nodesFor(handle.plan, target.through, parent);
-    const lost: number[] = [];
-    for (let n = last.number; n <= target.through.number; n++) if (!candidates.byNumber.has(n)) lost.push(n);
+    const lost = gaps(candidates.sorted, last.number, target.through.number);
     if (lost.length > 0) return missing(handle, parent, target.through, lost, candidates.numbers);
   }
   // Read only by hover and `show`: a rule resolving thousands of citations of a long measure would
@@ -105,10 +104,11 @@ export function findPath(plan: Plan, steps: readonly ReferenceStep[]): PlanNode 
   return scope;
 }
 
-/** The nodes of one kind in a scope: the first node with each number, and all their numbers in order. */
+/** The nodes of one kind in a scope: the first node with each number, and all their numbers in order and sorted. */
 interface Candidates {
   byNumber: ReadonlyMap<number, PlanNode>;
   numbers: readonly number[];
+  sorted: readonly number[];
 }
 
 // Kept for as long as their plan is: a document that cites its own measures on every line would
@@ -135,7 +135,7 @@ function nodesFor(plan: Plan, step: ReferenceStep, scope: PlanNode | undefined):
     }
   };
   visit(owner.children);
-  found = { byNumber, numbers };
+  found = { byNumber, numbers, sorted: [...byNumber.keys()].sort((a, b) => a - b) };
   byKind.set(kind, found);
   return found;
 }
@@ -146,8 +146,30 @@ export function stepNodeKind(plan: Plan, step: ReferenceStep): NodeKind {
   return plan.measureLevel === 2 ? 'measure' : 'section';
 }
 
-function missing(handle: PlanHandle, within: PlanNode | undefined, step: ReferenceStep, numbers: number[], available: readonly number[]): Resolution {
-  return { kind: 'missing', target: handle, within, nodeKind: stepNodeKind(handle.plan, step), missing: numbers, available };
+function missing(handle: PlanHandle, within: PlanNode | undefined, step: ReferenceStep, runs: Array<[number, number]>, available: readonly number[]): Resolution {
+  return { kind: 'missing', target: handle, within, nodeKind: stepNodeKind(handle.plan, step), missing: runs, available };
+}
+
+/**
+ * The numbers in [from, to] that `sorted` (distinct, ascending) lacks, as runs: walked over the numbers
+ * there are, not over the range, which a citation may make thousands long (第1至9999条).
+ */
+function gaps(sorted: readonly number[], from: number, to: number): Array<[number, number]> {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < from) low = mid + 1;
+    else high = mid;
+  }
+  const runs: Array<[number, number]> = [];
+  let next = from;
+  for (let i = low; i < sorted.length && sorted[i]! <= to; i++) {
+    if (sorted[i]! > next) runs.push([next, sorted[i]! - 1]);
+    next = sorted[i]! + 1;
+  }
+  if (next <= to) runs.push([next, to]);
+  return runs;
 }
 
 /** The text a range covers in a plan, pinyin annotations stripped. */

@@ -41,6 +41,7 @@ const LINES: Readonly<Record<string, string>> = {
   'a citation list without a unit': fill('第1、'),
   'a citation range without an end': fill('第1至'),
   'a citation chain': fill('第1条和'),
+  'citations of 9,999-measure ranges': fill('第1至9999条'),
   'a path of parts': fill('第二部分'),
   'a path of sections': fill('第（三）项'),
   'notice titles': fill('《甲》印发给'),

@@ -163,6 +163,13 @@ describe('xref messages about a plan of many measures', () => {
     expect(message(planWith([1, 2, 4, 5], 9))[0]!['zh-CN']).toBe('本文件只有第1、2、4、5条，没有第9条');
   });
 
+  it('names the numbers a range cites that are missing as runs too, however long the range', () => {
+    expect(message(planWith([1, 2, 5], 0).replace('见第0条', '见第1至9条'))).toEqual([
+      { 'zh-CN': '本文件只有第1、2、5条，没有第3、4、6至9条', en: 'this document has only measures 1, 2, 5; there are no measures 3, 4, 6–9' },
+    ]);
+    expect(message(planWith([1, 2, 3], 0).replace('见第0条', '见第2至9999条'))[0]!.en).toBe('this document has 3 measures; there are no measures 4–9999');
+  });
+
   it('names six runs at most and says there are more', () => {
     const everyOther = range(1, 2000).filter((n) => n % 10 !== 0);
     expect(message(planWith(everyOther, 3000))).toEqual([
