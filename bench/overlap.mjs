@@ -343,7 +343,7 @@ function child(options) {
     arrays.keys += s.keys.byteLength + s.keyMeasures.byteLength;
     arrays.offsets += s.sentenceStart.byteLength + s.sentenceOffsets.byteLength + s.titleOffsets.byteLength;
   }
-  const dfTable = loaded.df.counts.byteLength;
+  const dfTable = loaded.df.byteLength;
   const typed = arrays.shingles + arrays.keys + arrays.offsets + dfTable;
   log(`cached load (${plans} files, ${MB(diskBytes).toFixed(1)} MB, of which JSON headers ${MB(headerBytes).toFixed(1)} MB), fresh process: ` +
     `first ${loadColdMs.toFixed(0)} ms, then ${warm.map((w) => w.toFixed(0)).join(' and ')} ms`);

@@ -13,19 +13,36 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-// fdir (tinyglobby's directory walker) looks for picomatch with require() when it loads, for a glob
-// method of its own that tinyglobby never calls: from the bundle, that read and compiled a second
-// picomatch out of node_modules at every start (~5 ms of a ~250 ms run). The lookup is left out; the
-// build fails if fdir changes so that it is no longer found, rather than quietly keep it.
-const FDIR_PICOMATCH_LOOKUP = 'try {\n\t__require.resolve("picomatch");\n\tpm = __require("picomatch");\n} catch {}';
-const skipFdirPicomatch = {
-  name: 'skip-fdir-picomatch',
+// Dependencies' module top levels that cost every run something it rarely needs, patched out of the
+// bundle. Each patch must find its text, so the build fails when a dependency changes under it rather
+// than quietly keep the cost.
+const PATCHES = [
+  // fdir (tinyglobby's directory walker) looks for picomatch with require() when it loads, for a glob
+  // method of its own that tinyglobby never calls: from the bundle, that read and compiled a second
+  // picomatch out of node_modules at every start (~5 ms of a ~250 ms run). The lookup is left out.
+  {
+    file: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/,
+    find: 'try {\n\t__require.resolve("picomatch");\n\tpm = __require("picomatch");\n} catch {}',
+    replace: '',
+  },
+  // commander loads node:child_process (with net, dgram and streams: ~3-4 ms) for subcommands that are
+  // separate executables, which policylint has none of: loaded when one would be spawned.
+  {
+    file: /[\\/]commander[\\/]lib[\\/]command\.js$/,
+    find: "const childProcess = require('node:child_process');",
+    replace: "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+  },
+];
+const patchDependencies = {
+  name: 'patch-dependencies',
   setup(build) {
-    build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes(FDIR_PICOMATCH_LOOKUP)) throw new Error(`${args.path}: fdir's picomatch lookup has changed; update skipFdirPicomatch`);
-      return { contents: source.replace(FDIR_PICOMATCH_LOOKUP, ''), loader: 'js' };
-    });
+    for (const { file, find, replace } of PATCHES) {
+      build.onLoad({ filter: file }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (!source.includes(find)) throw new Error(`${args.path}: the text patched out of it has changed; update PATCHES in scripts/bundle.mjs`);
+        return { contents: source.replace(find, replace), loader: 'js' };
+      });
+    }
   },
 };
 
@@ -45,7 +62,7 @@ const common = {
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [skipFdirPicomatch],
+  plugins: [patchDependencies],
 };
 
 const builds = await Promise.all([

@@ -62,29 +62,19 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const directed = applyDirectives(body, found, ran, config, options.corpus);
   const findings = [...failed, ...directed.findings];
   const suppressed = directed.suppressed;
-  // Ordered when two rules first meet at one place: the first localeCompare loads ICU's collation (~10 ms).
-  const ruleIds = new Set(findings.map((finding) => finding.ruleId));
-  let ruleOrder: Map<string, number> | undefined;
-  findings.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line ||
-      a.range.start.character - b.range.start.character ||
-      (a.ruleId === b.ruleId ? 0 : (ruleOrder ??= ruleIdOrder(ruleIds)).get(a.ruleId)! - ruleOrder.get(b.ruleId)!),
-  );
-  return { plan, findings, suppressed, context };
+  return { plan, findings: byPlaceAndRule(findings), suppressed, context };
 }
 
 /**
- * Each rule id's place in localeCompare order (ids that compare equal share one), so findings at one
- * place sort by rule id without collating the ids at each comparison: a large plan has thousands of
- * findings that share a place (both overlap rules report at a measure's heading), and collating them
- * took ~40 ms of a check of a 1 MB plan.
+ * Findings by place, then rule id. Compared through keys of one shape: findings come in each rule's
+ * own shape, and a comparator reading them directly was ~15 ms of a 1 MB plan's thousands. Rule ids
+ * are kebab-case ASCII (the registry checks), for which code-unit order is collation order, without
+ * loading ICU's collation (~10–15 ms the first time).
  */
-function ruleIdOrder(ruleIds: Iterable<string>): Map<string, number> {
-  const ids = [...ruleIds].sort((a, b) => a.localeCompare(b));
-  const order = new Map<string, number>();
-  ids.forEach((id, i) => order.set(id, i > 0 && ids[i - 1]!.localeCompare(id) === 0 ? order.get(ids[i - 1]!)! : i));
-  return order;
+function byPlaceAndRule(findings: readonly Finding[]): Finding[] {
+  const keys = findings.map((finding, index) => ({ line: finding.range.start.line, character: finding.range.start.character, ruleId: finding.ruleId, index }));
+  keys.sort((a, b) => a.line - b.line || a.character - b.character || (a.ruleId === b.ruleId ? 0 : a.ruleId < b.ruleId ? -1 : 1));
+  return keys.map((key) => findings[key.index]!);
 }
 
 /** The one error finding that stands for a rule which threw, at the start of the text. */

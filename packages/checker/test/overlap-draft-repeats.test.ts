@@ -38,7 +38,7 @@ describe("a draft's measures against its earlier ones", () => {
     it(`match what an index of the measures finds, with and without corpus weights: ${name}`, () => {
       const units = measureUnits(parsePlan(text), PARAMS);
       for (const base of [corpusCounts, undefined]) {
-        const copied = base === undefined ? new DocumentFrequency() : new DocumentFrequency(base.counts.slice(), base.units);
+        const copied = base === undefined ? new DocumentFrequency() : base.copy();
         expect(findEarlierRepeats(units, new LayeredFrequency().reset(base), PARAMS)).toEqual(throughAnIndex(units, copied));
       }
     });
@@ -59,7 +59,7 @@ describe('a draft counted on top of a corpus', () => {
 
   it('weighs as a copy of the corpus table with the draft added would, and starts over on reset', () => {
     const layered = new LayeredFrequency().reset(corpusCounts);
-    const copied = new DocumentFrequency(corpusCounts.counts.slice(), corpusCounts.units);
+    const copied = corpusCounts.copy();
     const before = weights(copied);
     expect(weights(layered)).toEqual(before);
     for (const sentence of draft) {

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding } from '@policylint/checker';
-import { writeAtomically } from '@policylint/checker/node';
+import { sha256, writeAtomically } from '@policylint/checker/node';
 import { packageInfo } from '../package-info.js';
 
 /** A remembered check of one file: valid while its key is; `findings` undefined for a file that is not a plan. */
@@ -24,9 +23,7 @@ function currentVersion(): string {
 
 /** The key a result is valid under: the file's text, its configuration, its corpus, and this version of policylint. */
 export function contentHash(parts: readonly string[]): string {
-  const hash = createHash('sha256').update(currentVersion());
-  for (const part of parts) hash.update('\0').update(part);
-  return hash.digest('hex');
+  return sha256(currentVersion(), ...parts);
 }
 
 interface CacheFile {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Finding } from '@policylint/checker';
+import { sha256 } from '@policylint/checker/node';
 
 /**
  * One fingerprint per finding of a file, stable when lines move: a hash of the rule, the file's
@@ -12,6 +12,6 @@ export function fingerprints(path: string, findings: readonly Finding[]): string
     const key = [finding.ruleId, path, finding.message.en].join('\0');
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    return createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 32);
+    return sha256(key, String(occurrence)).slice(0, 32);
   });
 }

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { listCorpusFiles, type CorpusSource } from './load-corpus.js';
+import { sha256 } from './sha256.js';
 
 /**
  * A hash of every file a corpus source matches: its path and its bytes. Two runs with the same
@@ -8,10 +8,10 @@ import { listCorpusFiles, type CorpusSource } from './load-corpus.js';
  * Reading and hashing is cheap next to loading and indexing, which a cache hit then skips.
  */
 export async function corpusFingerprint(source: CorpusSource): Promise<string> {
-  const hash = createHash('sha256');
+  const entries: string[] = [];
   for (const file of await listCorpusFiles(source)) {
     const bytes = await readFile(file).catch(() => undefined);
-    hash.update(`${file}\0${bytes === undefined ? 'unreadable' : createHash('sha256').update(bytes).digest('hex')}\0`);
+    entries.push(file, bytes === undefined ? 'unreadable' : sha256(bytes));
   }
-  return hash.digest('hex');
+  return sha256(...entries);
 }

@@ -6,4 +6,5 @@ export { corpusFingerprint } from './corpus-fingerprint.js';
 export { findCorpusFiles, findCorpusSource, listCorpusFiles, loadCorpus, type CorpusSource } from './load-corpus.js';
 export { loadSegments, overlapCacheDir } from './segment-cache.js';
 export { CONFIG_FILE, ConfigError, ConfigLoader, loadConfigFile, type LoadedConfig } from './load-config.js';
+export { sha256 } from './sha256.js';
 export { writeAtomically } from './write-atomically.js';

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parsePlan } from '@policylint/core';
 import { DEFAULT_OVERLAP_PARAMS } from '../overlap/params.js';
 import { buildSegment, type Segment } from '../overlap/segment.js';
-import { deserializeSegment, segmentCacheKey, serializeSegment } from '../overlap/serialize.js';
+import { deserializeSegment, segmentCacheKey, serializeSegment, type Reread } from '../overlap/serialize.js';
 import { measureUnits } from '../overlap/units.js';
+import { textHash } from '../text-hash.js';
 import { writeAtomically } from './write-atomically.js';
 
 /** Where a corpus keeps its overlap index: `.policylint/cache/overlap/` under the corpus's base folder. */
@@ -16,7 +16,7 @@ export function overlapCacheDir(baseDir: string): string {
 
 /**
  * The overlap segment of each corpus document, from the cache where its content was indexed before
- * (keyed by the SHA-256 of the text and the index parameters), else built now and stored. Only a
+ * (keyed by a hash of the text, `textHash`, and the index parameters), else built now and stored. Only a
  * changed file is re-indexed. A cache that cannot be written (a read-only folder) is not an error.
  */
 export async function loadSegments(
@@ -38,7 +38,7 @@ export async function loadSegments(
  * in its file and reads them back when scoring needs them.
  */
 export async function loadSegment(id: string, text: string, cacheDir: string | undefined): Promise<{ segment: Segment; reused: boolean }> {
-  const file = cacheDir === undefined ? undefined : join(cacheDir, `${segmentCacheKey()}-${createHash('sha256').update(text).digest('hex')}.bin`);
+  const file = cacheDir === undefined ? undefined : join(cacheDir, `${segmentCacheKey()}-${textHash(text)}.bin`);
   const cached = file === undefined ? undefined : await readFile(file).then((bytes) => deserializeSegment(bytes, id, DEFAULT_OVERLAP_PARAMS, { reread: rereader(file) }), () => undefined);
   if (cached !== undefined) return { segment: cached, reused: true };
   const segment = buildSegment(id, measureUnits(parsePlan(text), DEFAULT_OVERLAP_PARAMS), DEFAULT_OVERLAP_PARAMS);
@@ -50,12 +50,12 @@ export async function loadSegment(id: string, text: string, cacheDir: string | u
 }
 
 /** Reads `length` bytes at `offset` of a stored segment again, or undefined when it is gone. */
-function rereader(file: string): (offset: number, length: number) => Uint8Array | undefined {
-  return (offset, length) => {
+function rereader(file: string): Reread {
+  return (offset, length, into) => {
     let fd: number | undefined;
     try {
       fd = openSync(file, 'r');
-      const bytes = new Uint8Array(length);
+      const bytes = into ?? new Uint8Array(length);
       return readSync(fd, bytes, 0, length, offset) === length ? bytes : undefined;
     } catch {
       return undefined;

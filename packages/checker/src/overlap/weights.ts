@@ -5,8 +5,7 @@ export interface SentenceCounts {
   weight(h: number): number;
 }
 
-const BUCKETS = 1 << 20;
-const MASK = BUCKETS - 1;
+import { BUCKET_MASK, BucketCounts } from './bucket-counts.js';
 
 /**
  * Inverse document frequency, smoothed, as a 32-bit float (the precision weights are kept in): rare
@@ -18,68 +17,74 @@ function inverseFrequency(units: number, count: number): number {
 }
 
 /**
- * How common each shingle is across the corpus's sentences, in a fixed table of hashed buckets (a
- * collision only blurs two rare shingles together), so the table costs 4 MB whatever the corpus size
- * and merges by addition when a corpus file is added or replaced.
+ * How common each shingle is across the corpus's sentences, in a fixed number of hashed buckets (a
+ * collision only blurs two rare shingles together), so the table is at most 8 MB whatever the corpus
+ * size (counts and remembered weights; much less while few buckets are used: see `BucketCounts`) and
+ * merges by addition when a corpus file is added or replaced.
  */
 export class DocumentFrequency implements SentenceCounts {
-  static readonly BUCKETS = BUCKETS;
-  readonly counts: Uint32Array;
-  units: number;
-  // Weights computed on first use per bucket: scoring reads a weight for every shingle it visits, and
-  // Math.log each time was half of a query's time. 0 marks a weight not computed yet (a real weight is
-  // never exactly 0 in practice, and one that were would only be computed each time), so a new table
-  // needs no filling: filling 4 MB with NaN up front was a tenth of a short CLI run. After the counts
-  // change, the weights are cleared on the next read, and only if any had been computed.
-  private readonly weights = new Float32Array(DocumentFrequency.BUCKETS);
+  units = 0;
+  // Weights are remembered per bucket on first use: scoring reads a weight for every shingle it visits,
+  // and Math.log each time was half of a query's time. After the counts change, the weights are
+  // forgotten on the next read, and only if any had been computed.
   private computed = false;
   private stale = false;
+  private readonly weigh = (count: number): number => inverseFrequency(this.units, count);
 
-  constructor(counts = new Uint32Array(DocumentFrequency.BUCKETS), units = 0) {
-    this.counts = counts;
-    this.units = units;
+  constructor(private buckets = new BucketCounts()) {}
+
+  /** Bytes held by the table. */
+  get byteLength(): number {
+    return this.buckets.byteLength;
   }
 
+  /** How many of the sentences counted touch `bucket`. */
+  count(bucket: number): number {
+    return this.buckets.count(bucket);
+  }
+
+  /** An independent table with the same counts. */
+  copy(): DocumentFrequency {
+    const copy = new DocumentFrequency(this.buckets.copy());
+    copy.units = this.units;
+    copy.stale = this.stale;
+    copy.computed = this.computed;
+    return copy;
+  }
 
   /**
    * Adds (or with -1 takes away) the sentences of one plan: each shingle set counts once per bucket it
    * touches. Computed from the segment's own shingles, so segments need not store their frequencies.
    */
   addSentences(shingles: Uint32Array, sentences: number, sign: 1 | -1 = 1): void {
-    for (let i = 0; i < shingles.length; i++) this.counts[shingles[i]! & MASK]! += sign;
+    for (let i = 0; i < shingles.length; i++) this.buckets.add(shingles[i]! & BUCKET_MASK, sign);
     this.units += sign * sentences;
     this.stale = true;
   }
 
   /** Starts from nothing. */
   clear(): void {
-    this.counts.fill(0);
+    this.buckets = new BucketCounts();
     this.units = 0;
-    this.stale = true;
+    this.computed = this.stale = false;
   }
 
   /** The weight of a shingle: see `inverseFrequency`. */
   weight(h: number): number {
     if (this.stale) {
-      if (this.computed) this.weights.fill(0);
+      if (this.computed) this.buckets.forgetWeights();
       this.computed = this.stale = false;
     }
-    const bucket = h & MASK;
-    if (this.weights[bucket] === 0) {
-      this.weights[bucket] = inverseFrequency(this.units, this.counts[bucket]!);
-      this.computed = true;
-    }
-    // Read back from the table, so a weight is the same 32-bit value whether just computed or not.
-    return this.weights[bucket]!;
+    this.computed = true;
+    return this.buckets.weight(h & BUCKET_MASK, this.weigh);
   }
 }
 
 /**
  * A draft's sentences counted on top of a corpus's table, which is read, not copied: overlap-internal
- * weighs a draft's measures by the corpus and the draft together, and copying the corpus's 4 MB table
+ * weighs a draft's measures by the corpus and the draft together, and copying the corpus's table
  * for each check cost more than the draft's own counts. Those are few (a draft touches a few thousand
- * buckets), so they are kept by bucket in a map: a second 4 MB table cost a page fault per bucket
- * touched (~6 ms for the seed).
+ * buckets), so they are kept by bucket in a map.
  */
 export class LayeredFrequency implements SentenceCounts {
   private readonly own = new Map<number, number>();
@@ -97,7 +102,7 @@ export class LayeredFrequency implements SentenceCounts {
   /** Counts `times` copies of a plan's sentences (a draft repeats whole measures). */
   addSentences(shingles: Uint32Array, sentences: number, times = 1): void {
     for (let i = 0; i < shingles.length; i++) {
-      const bucket = shingles[i]! & MASK;
+      const bucket = shingles[i]! & BUCKET_MASK;
       this.own.set(bucket, (this.own.get(bucket) ?? 0) + times);
     }
     this.units += sentences * times;
@@ -105,7 +110,7 @@ export class LayeredFrequency implements SentenceCounts {
 
   /** The weight `DocumentFrequency` would give after counting the same sentences into a copy of the base's table. */
   weight(h: number): number {
-    const bucket = h & MASK;
-    return inverseFrequency(this.units, (this.base?.counts[bucket] ?? 0) + (this.own.get(bucket) ?? 0));
+    const bucket = h & BUCKET_MASK;
+    return inverseFrequency(this.units, (this.base?.count(bucket) ?? 0) + (this.own.get(bucket) ?? 0));
   }
 }
