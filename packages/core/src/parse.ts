@@ -6,6 +6,7 @@ import { matchMarker, type MarkerLevel, type MarkerMatch } from './markers.js';
 import type { NodeKind, Plan, PlanNode, Range, Span, Title } from './model.js';
 import { stripPinyin } from './pinyin.js';
 import { splitSentences } from './sentences.js';
+import { isWhiteSpaceCode } from './white-space.js';
 
 /** A heading found on a line: its marker (absent for a recovered damaged heading) and where it starts. */
 interface Heading {
@@ -29,7 +30,6 @@ const INDENT = /^[ \t\u3000]*(?:#{1,6}[ \t]+)?/;
 const KINDS_WITH_NUMERAL_MEASURES: Readonly<Record<MarkerLevel, NodeKind>> = { 1: 'part', 2: 'section', 3: 'measure', 4: 'item' };
 const KINDS_WITH_BRACKETED_MEASURES: Readonly<Record<MarkerLevel, NodeKind>> = { 1: 'part', 2: 'measure', 3: 'item', 4: 'item' };
 const MAX_DAMAGED_HEADING_LENGTH = 60;
-const WHITE_SPACE = /[\s\u3000]/;
 
 /**
  * Parses a policy text into its plan tree. Never throws: any text gives a plan, in the worst case one
@@ -180,7 +180,7 @@ function buildTree(text: string, headings: readonly Heading[], lines: readonly L
 
 // A line of white space (or a blanked comment) is not body text: as the last line, it would end the node before its own start.
 function hasContent(text: string, line: Line): boolean {
-  for (let i = line.start; i < line.end; i++) if (!WHITE_SPACE.test(text[i]!)) return true;
+  for (let i = line.start; i < line.end; i++) if (!isWhiteSpaceCode(text.charCodeAt(i))) return true;
   return false;
 }
 
@@ -255,12 +255,13 @@ function toNode(text: string, lines: readonly Line[], builder: Builder): PlanNod
 
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;
-  while (e > start && /[\s\u3000]/.test(text[e - 1]!)) e--;
+  while (e > start && isWhiteSpaceCode(text.charCodeAt(e - 1))) e--;
   return e;
 }
 
 function normalizeBreaks(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  // Most spans are one line's sentence: no regular expression for them.
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 function at(line: Line, offset: number): Range['start'] {
@@ -294,7 +295,7 @@ function spanOf(text: string, lines: readonly Line[], from: number, to: number):
   const start = lines[from]!.start;
   const end = lines[to - 1]!.end;
   let s = start;
-  while (s < end && /[\s\u3000]/.test(text[s]!)) s++;
+  while (s < end && isWhiteSpaceCode(text.charCodeAt(s))) s++;
   const e = trimEnd(text, s, end);
   return e > s ? spanAt(text, lines, s, e) : null;
 }
@@ -326,7 +327,7 @@ export function primaryTitle(titles: readonly Title[]): string | null {
 
 function trimmedLineRange(text: string, line: Line): Range {
   let s = line.start;
-  while (s < line.end && /[\s\u3000]/.test(text[s]!)) s++;
+  while (s < line.end && isWhiteSpaceCode(text.charCodeAt(s))) s++;
   return { start: { line: line.index, character: s - line.start }, end: { line: line.index, character: trimEnd(text, s, line.end) - line.start } };
 }
 

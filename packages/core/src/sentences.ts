@@ -4,11 +4,17 @@ export interface SentenceSpan {
   end: number;
 }
 
-// Half-width ? is left out: in damaged text it stands for a lost character, not a question.
-const ENDS = new Set(['。', '！', '？']);
-// Closing quotes and brackets after a full stop belong to the sentence it ends: ……。” .
-const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》']);
-const SPACE = /[\s\u3000]/;
+import { isWhiteSpaceCode } from './white-space.js';
+
+// 。！？ end a sentence; half-width ? is left out: in damaged text it stands for a lost character.
+function endsSentence(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f;
+}
+
+// Closing quotes and brackets after a full stop belong to the sentence it ends: ……。” (” ’ 」 』 ） ) 》).
+function closesAfterStop(code: number): boolean {
+  return code === 0x201d || code === 0x2019 || code === 0x300d || code === 0x300f || code === 0xff09 || code === 0x29 || code === 0x300b;
+}
 
 /**
  * Cuts text[from, to) into sentences at 。！？ and at line breaks, trimming white space around each.
@@ -20,18 +26,18 @@ export function splitSentences(text: string, from: number, to: number): Sentence
   const push = (end: number): void => {
     let s = start;
     let e = end;
-    while (s < e && SPACE.test(text[s]!)) s++;
-    while (e > s && SPACE.test(text[e - 1]!)) e--;
+    while (s < e && isWhiteSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isWhiteSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) spans.push({ start: s, end: e });
   };
   for (let i = from; i < to; i++) {
-    const c = text[i]!;
-    if (c === '\n' || c === '\r') {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d) {
       push(i);
       start = i + 1;
-    } else if (ENDS.has(c)) {
+    } else if (endsSentence(code)) {
       let end = i + 1;
-      while (end < to && CLOSERS.has(text[end]!)) end++;
+      while (end < to && closesAfterStop(text.charCodeAt(end))) end++;
       push(end);
       start = end;
       i = end - 1;
