@@ -2,22 +2,28 @@ import type { OverlapParams } from './params.js';
 import { measureCount, takeBandKeys, type Segment } from './segment.js';
 
 const DIRECTORY_BITS = 16;
-const LOW_MASK = (1 << (32 - DIRECTORY_BITS)) - 1;
+const BUCKETS = 1 << DIRECTORY_BITS;
+const LOW_BITS = 32 - DIRECTORY_BITS;
+const LOW_MASK = (1 << LOW_BITS) - 1;
 /** A band key shared by more measures than this is a slogan's: it tells nothing and costs much. */
 export const MAX_POSTINGS = 1024;
+
+/** Calls `put` with every (key, global measure number) entry of a table being built. */
+type Entries = (put: (key: number, ref: number) => void) => void;
 
 /**
  * Every plan's LSH band keys in one sorted table, with a directory on their top bits: a draft's keys
  * are looked up once, not once per corpus plan (with thousands of plans that was most of a query).
  * The table takes the plans' keys over (`takeBandKeys`), so they are held once, here. After the
  * corpus changed, the next table keeps the previous one's entries for the plans still there and
- * merges in the new plans' keys.
+ * adds the new plans' keys.
  */
 export class BandTable {
   /** The low bits of each key; its top bits are its directory bucket. Half the memory of whole keys. */
   private readonly lowKeys: Uint16Array;
   /** Global measure number of each key: `bases[s] + m` for measure m of segment s. */
   private readonly refs: Uint32Array;
+  /** directory[b] is the first entry whose key's top bits are b or more. */
   private readonly directory: Uint32Array;
   private readonly bases: Uint32Array;
   private counts: Uint16Array;
@@ -30,36 +36,47 @@ export class BandTable {
     this.bases = new Uint32Array(segments.length + 1);
     segments.forEach((s, i) => (this.bases[i + 1] = this.bases[i]! + measureCount(s)));
     const known = new Set(previous?.segments);
-    const runs: Run[] = previous === undefined ? [] : [previous.entriesFor(segments, this.bases)];
-    segments.forEach((segment, i) => {
-      if (known.has(segment)) return;
-      const { keys, keyMeasures } = takeBandKeys(segment, params);
-      runs.push({ keys, measures: keyMeasures, base: this.bases[i]! });
-    });
-    const total = runs.reduce((sum, run) => sum + run.keys.length, 0);
-    this.lowKeys = new Uint16Array(total);
-    this.refs = new Uint32Array(total);
-    // directory[b] is the first key whose top bits are b or more.
-    this.directory = new Uint32Array((1 << DIRECTORY_BITS) + 1);
-    let filled = 0;
-    // One k-way merge straight into the table: no intermediate arrays as large as the table itself.
-    mergeRuns(runs, (at, key, ref) => {
-      this.lowKeys[at] = key & LOW_MASK;
-      this.refs[at] = ref;
-      // Filled a run of buckets at a time, per key rather than per bucket: a small draft's own index
-      // has a few hundred keys for 65,537 buckets.
-      const bucket = key >>> (32 - DIRECTORY_BITS);
-      if (bucket >= filled) {
-        this.directory.fill(at, filled, bucket + 1);
-        filled = bucket + 1;
+    const added = segments.flatMap((segment, i) => (known.has(segment) ? [] : [i]));
+    // Keys a segment holds are taken now (they are in memory anyway); stored ones are read back once
+    // per pass, one plan at a time, so a large corpus's keys are never all in memory beside the table:
+    // freed after the first check, they would leave that much of the allocator's heap unused but
+    // resident for good (~65 MB at 100,000 measures).
+    const held = new Map(added.flatMap((i) => (segments[i]!.readBandKeys === undefined ? [[i, takeBandKeys(segments[i]!, params)] as const] : [])));
+    const kept = previous?.entriesFor(segments, this.bases);
+    const entries: Entries = (put) => {
+      kept?.(put);
+      for (const i of added) {
+        const { keys, keyMeasures } = held.get(i) ?? takeBandKeys(segments[i]!, params);
+        const base = this.bases[i]!;
+        for (let k = 0; k < keys.length; k++) put(keys[k]!, base + keyMeasures[k]!);
       }
+    };
+    // A counting sort on the top bits, straight into the table (no intermediate arrays as large as
+    // the table itself): count each bucket's entries, place them, then order each bucket.
+    const directory = new Uint32Array(BUCKETS + 1);
+    entries((key) => directory[(key >>> LOW_BITS) + 1]!++);
+    for (let b = 0; b < BUCKETS; b++) directory[b + 1]! += directory[b]!;
+    const total = directory[BUCKETS]!;
+    const lowKeys = new Uint16Array(total);
+    const refs = new Uint32Array(total);
+    // Each bucket's start serves as its cursor, which leaves it at the next bucket's start.
+    entries((key, ref) => {
+      const at = directory[key >>> LOW_BITS]!++;
+      lowKeys[at] = key & LOW_MASK;
+      refs[at] = ref;
     });
-    this.directory.fill(total, filled);
+    directory.copyWithin(1, 0, BUCKETS);
+    directory[0] = 0;
+    // Each source comes sorted: one (a single plan, or a draft's own measures) needs nothing more.
+    if ((kept === undefined ? 0 : 1) + added.length > 1) sortBuckets(directory, lowKeys, refs);
+    this.lowKeys = lowKeys;
+    this.refs = refs;
+    this.directory = directory;
     this.counts = new Uint16Array(this.bases[segments.length]!);
   }
 
-  /** This table's entries for those of `segments` it holds, renumbered to their places there; still sorted. */
-  private entriesFor(segments: readonly Segment[], bases: Uint32Array): Run {
+  /** Calls back with this table's entries for those of `segments` it holds, renumbered to their places there. */
+  private entriesFor(segments: readonly Segment[], bases: Uint32Array): Entries {
     const place = new Map(segments.map((segment, i) => [segment, i]));
     const remap = new Int32Array(this.bases[this.segments.length]!).fill(-1);
     this.segments.forEach((segment, old) => {
@@ -67,20 +84,14 @@ export class BandTable {
       if (i === undefined) return;
       for (let m = 0; m < measureCount(segment); m++) remap[this.bases[old]! + m] = bases[i]! + m;
     });
-    let kept = 0;
-    for (const ref of this.refs) if (remap[ref]! >= 0) kept++;
-    const keys = new Uint32Array(kept);
-    const measures = new Uint32Array(kept);
-    let k = 0;
-    for (let bucket = 0; bucket < 1 << DIRECTORY_BITS; bucket++) {
-      for (let e = this.directory[bucket]!; e < this.directory[bucket + 1]!; e++) {
-        const to = remap[this.refs[e]!]!;
-        if (to < 0) continue;
-        keys[k] = ((bucket << (32 - DIRECTORY_BITS)) | this.lowKeys[e]!) >>> 0;
-        measures[k++] = to;
+    return (put) => {
+      for (let bucket = 0; bucket < BUCKETS; bucket++) {
+        for (let e = this.directory[bucket]!; e < this.directory[bucket + 1]!; e++) {
+          const to = remap[this.refs[e]!]!;
+          if (to >= 0) put(((bucket << LOW_BITS) | this.lowKeys[e]!) >>> 0, to);
+        }
       }
-    }
-    return { keys, measures, base: 0 };
+    };
   }
 
   /**
@@ -131,56 +142,42 @@ export class BandTable {
   }
 }
 
-/** Sorted band keys of one plan (or of the previous table), with the measure of each: `base + measures[i]`. */
-interface Run {
-  keys: Uint32Array;
-  measures: Uint32Array;
-  base: number;
-}
-
 /**
- * Merges sorted runs with a binary heap of run heads, calling `put` with each key in order; equal
- * keys come in run order, so a table's entries do not depend on how it was built.
+ * Orders each bucket's entries by key, keeping the order they came in among equal keys (so a table
+ * built from plans in order has them in measure order, see `hits`). A bucket holds ~120 entries at
+ * 100,000 measures: each entry's key and place packed into one number, one native sort, then the
+ * measures put back by place.
  */
-function mergeRuns(runs: readonly Run[], put: (at: number, key: number, ref: number) => void): void {
-  if (runs.length === 1) {
-    // Nothing to merge (one plan, or a draft's own measures): copied as it is.
-    const [{ keys, measures, base }] = runs as [Run];
-    for (let i = 0; i < keys.length; i++) put(i, keys[i]!, base + measures[i]!);
-    return;
-  }
-  const next = new Uint32Array(runs.length);
-  const heap: number[] = [];
-  const before = (a: number, b: number): boolean => {
-    const ka = runs[a]!.keys[next[a]!]!;
-    const kb = runs[b]!.keys[next[b]!]!;
-    return ka < kb || (ka === kb && a < b);
-  };
-  const siftDown = (from: number): void => {
-    for (let i = from; ; ) {
-      const left = 2 * i + 1;
-      if (left >= heap.length) return;
-      const child = left + 1 < heap.length && before(heap[left + 1]!, heap[left]!) ? left + 1 : left;
-      if (!before(heap[child]!, heap[i]!)) return;
-      [heap[i], heap[child]] = [heap[child]!, heap[i]!];
-      i = child;
+function sortBuckets(directory: Uint32Array, lowKeys: Uint16Array, refs: Uint32Array): void {
+  let packed = new Uint32Array(0);
+  let wide = new Float64Array(0);
+  let saved = new Uint32Array(0);
+  for (let b = 0; b < BUCKETS; b++) {
+    const from = directory[b]!;
+    const n = directory[b + 1]! - from;
+    if (n < 2) continue;
+    if (saved.length < n) saved = new Uint32Array(2 * n);
+    saved.set(refs.subarray(from, from + n));
+    if (n <= 1 << LOW_BITS) {
+      // Key and place in 32 bits: sorts about twice as fast as 64-bit numbers.
+      if (packed.length < n) packed = new Uint32Array(2 * n);
+      for (let i = 0; i < n; i++) packed[i] = ((lowKeys[from + i]! << LOW_BITS) | i) >>> 0;
+      packed.subarray(0, n).sort();
+      for (let i = 0; i < n; i++) {
+        lowKeys[from + i] = packed[i]! >>> LOW_BITS;
+        refs[from + i] = saved[packed[i]! & LOW_MASK]!;
+      }
+    } else {
+      // A bucket of a key shared by very many measures (a slogan's, in a corpus of millions).
+      if (wide.length < n) wide = new Float64Array(n);
+      for (let i = 0; i < n; i++) wide[i] = lowKeys[from + i]! * 2 ** 32 + i;
+      wide.subarray(0, n).sort();
+      for (let i = 0; i < n; i++) {
+        const key = Math.floor(wide[i]! / 2 ** 32);
+        lowKeys[from + i] = key;
+        refs[from + i] = saved[wide[i]! - key * 2 ** 32]!;
+      }
     }
-  };
-  runs.forEach((run, r) => {
-    if (run.keys.length > 0) heap.push(r);
-  });
-  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i);
-  for (let at = 0; heap.length > 0; at++) {
-    const r = heap[0]!;
-    const run = runs[r]!;
-    const i = next[r]!++;
-    put(at, run.keys[i]!, run.base + run.measures[i]!);
-    if (next[r]! === run.keys.length) {
-      // This run is done: the last heap entry takes its place (unless it was the last one).
-      const last = heap.pop()!;
-      if (heap.length > 0) heap[0] = last;
-    }
-    if (heap.length > 0) siftDown(0);
   }
 }
 

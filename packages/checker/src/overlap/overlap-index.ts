@@ -1,7 +1,7 @@
 import type { Range } from '@policylint/core';
 import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
 import { BandTable, mostHits } from './band-table.js';
-import { measureCount, measureKeySets, measureSentences, measureShingles, sentenceShingles, type Segment, type SegmentMeasure } from './segment.js';
+import { forEachShingleBlock, measureCount, measureKeySets, measureSentences, measureShingles, type Segment, type SegmentMeasure } from './segment.js';
 import { contentKey } from './shingle.js';
 import { keepBest, measureBound, scoreMeasure, weighMeasure, type MeasureScore } from './score.js';
 import { sentenceSimilarity, weightedOverlap } from './similarity.js';
@@ -47,18 +47,25 @@ export class OverlapIndex {
     this.segments.set(segment.planId, segment);
     this.bandTableCurrent = false;
     this.memo.clear();
-    const sentences = segment.sentenceStart[measureCount(segment)]!;
-    this.df.addSentences(sentenceShingles(segment, 0, sentences), sentences);
+    this.count(segment, 1);
   }
 
   remove(planId: string): void {
     const old = this.segments.get(planId);
     if (old === undefined) return;
-    const sentences = old.sentenceStart[measureCount(old)]!;
-    this.df.addSentences(sentenceShingles(old, 0, sentences), sentences, -1);
+    this.count(old, -1);
     this.segments.delete(planId);
     this.bandTableCurrent = false;
     this.memo.clear();
+  }
+
+  /** Counts a plan's sentences into the frequency table (or with -1 takes them away). */
+  private count(segment: Segment, sign: 1 | -1): void {
+    let sentences = segment.sentenceStart[measureCount(segment)]!;
+    forEachShingleBlock(segment, (block) => {
+      this.df.addSentences(block, sentences, sign);
+      sentences = 0;
+    });
   }
 
   get planIds(): string[] {

@@ -33,13 +33,25 @@ export interface Segment {
   /**
    * Reads sentenceShingles[from … to) from where the segment is stored. A large corpus's shingles
    * are most of its index and a check scores only a few dozen measures, so a stored segment leaves
-   * them on disk.
+   * them on disk. With `into` (at least `to - from` long), they are read into it and a view on it is returned.
    */
-  readShingles?: ((from: number, to: number) => Uint32Array) | undefined;
+  readShingles?: ((from: number, to: number, into?: Uint32Array) => Uint32Array) | undefined;
   /** Measure m's short-title shingles are titleShingles[titleOffsets[m] … titleOffsets[m + 1]). */
   titleOffsets: Uint32Array;
   titleShingles: Uint32Array;
-  /** Sorted band keys and, aligned, the measure each belongs to. */
+  /** Sorted band keys and, aligned, the measure each belongs to. Empty when `readBandKeys` is set. */
+  keys: Uint32Array;
+  keyMeasures: Uint32Array;
+  /**
+   * Reads the band keys back from where the segment is stored (undefined when they cannot be read).
+   * They are wanted once, when a band table is built, and held meanwhile they would be a third of a
+   * large corpus's memory.
+   */
+  readBandKeys?: (() => BandKeys | undefined) | undefined;
+}
+
+/** A plan's sorted band keys and, aligned, the measure each belongs to. */
+export interface BandKeys {
   keys: Uint32Array;
   keyMeasures: Uint32Array;
 }
@@ -114,7 +126,7 @@ const EMPTY = new Uint32Array(0);
  * A segment's sorted LSH band keys and the measure of each: the keys of every sentence and of the
  * measure as a whole, once per measure.
  */
-export function computeBandKeys(segment: Segment, params: OverlapParams): { keys: Uint32Array; keyMeasures: Uint32Array } {
+export function computeBandKeys(segment: Segment, params: OverlapParams): BandKeys {
   return sortBandKeys(
     Array.from({ length: measureCount(segment) }, (_, m) => {
       const sentences = measureSentences(segment, m);
@@ -124,7 +136,7 @@ export function computeBandKeys(segment: Segment, params: OverlapParams): { keys
 }
 
 /** Each measure's distinct keys, from its key sets, as (key, measure) pairs sorted by key, then measure. */
-function sortBandKeys(keySets: ReadonlyArray<readonly Uint32Array[]>): { keys: Uint32Array; keyMeasures: Uint32Array } {
+function sortBandKeys(keySets: ReadonlyArray<readonly Uint32Array[]>): BandKeys {
   if (keySets.length > MEASURE_SPAN) throw new RangeError(`a plan of ${keySets.length} measures is more than the overlap index takes (${MEASURE_SPAN})`);
   // Each pair as one number, the key in the high bits: one native sort of a typed array, where an
   // array of pairs sorted with a comparator was most of indexing a plan.
@@ -150,11 +162,14 @@ const MEASURE_SPAN = 2 ** 21;
 
 /**
  * Hands a segment's band keys over to a band table, which keeps its own corpus-wide copy: the
- * segment then holds only what scoring needs. Keys already handed over (a segment shared by two
- * indexes) are computed again.
+ * segment then holds only what scoring needs. A stored segment's keys are read back; keys already
+ * handed over (a segment shared by two indexes) are computed again.
  */
-export function takeBandKeys(segment: Segment, params: OverlapParams): { keys: Uint32Array; keyMeasures: Uint32Array } {
-  if (segment.keys.length === 0 && measureCount(segment) > 0) return computeBandKeys(segment, params);
+export function takeBandKeys(segment: Segment, params: OverlapParams): BandKeys {
+  if (segment.keys.length === 0 && measureCount(segment) > 0) {
+    // A stored file gone since loading: no keys, so no match from this plan (as for its metadata).
+    return segment.readBandKeys === undefined ? computeBandKeys(segment, params) : (segment.readBandKeys() ?? { keys: EMPTY, keyMeasures: EMPTY });
+  }
   const taken = { keys: segment.keys, keyMeasures: segment.keyMeasures };
   segment.keys = EMPTY;
   segment.keyMeasures = EMPTY;
@@ -184,6 +199,28 @@ export function sentenceShingles(segment: Segment, from: number, to: number): Ui
   const start = segment.sentenceOffsets[from]!;
   const end = segment.sentenceOffsets[to]!;
   return segment.readShingles === undefined ? segment.sentenceShingles.subarray(start, end) : segment.readShingles(start, end);
+}
+
+// Shingles a walk over a whole stored segment reads at a time, into this one buffer (256 KB).
+const BLOCK = 1 << 16;
+let blockBuffer: Uint32Array | undefined;
+
+/**
+ * Calls `visit` with all of a segment's sentence shingles, in one or more blocks (at least one, maybe
+ * empty), each valid until `visit` returns. A stored segment's are read a block at a time into one
+ * reused buffer: a corpus's frequencies are counted from every plan's shingles, and arrays read and
+ * dropped at that pace outran the collector and left the allocator's heap ~40 MB larger for good at
+ * 100,000 measures.
+ */
+export function forEachShingleBlock(segment: Segment, visit: (block: Uint32Array) => void): void {
+  const { readShingles } = segment;
+  if (readShingles === undefined) return visit(segment.sentenceShingles);
+  const end = segment.sentenceOffsets.at(-1)!;
+  blockBuffer ??= new Uint32Array(BLOCK);
+  for (let from = 0; ; from += BLOCK) {
+    visit(readShingles(from, Math.min(from + BLOCK, end), blockBuffer));
+    if (from + BLOCK >= end) return;
+  }
 }
 
 /** The shingle set of each sentence of measure m (one read for a stored segment). */

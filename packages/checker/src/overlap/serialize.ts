@@ -1,5 +1,5 @@
 import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
-import { sentenceShingles, type Segment, type SegmentMeasure } from './segment.js';
+import { sentenceShingles, type BandKeys, type Segment, type SegmentMeasure } from './segment.js';
 
 /** Bumped whenever the segment layout or the way shingles are made changes: old caches then miss. */
 export const SEGMENT_FORMAT = 5;
@@ -21,7 +21,10 @@ interface Header {
  * arrays as they are in memory. Loading copies the arrays out; it does not rebuild anything.
  */
 export function serializeSegment(segment: Segment, params: OverlapParams = DEFAULT_OVERLAP_PARAMS): Uint8Array {
-  const arrays = ARRAYS.map((name) => (name === 'sentenceShingles' ? sentenceShingles(segment, 0, segment.sentenceOffsets.length - 1) : segment[name]));
+  const bandKeys = segment.readBandKeys?.() ?? segment;
+  const arrays = ARRAYS.map((name) =>
+    name === 'sentenceShingles' ? sentenceShingles(segment, 0, segment.sentenceOffsets.length - 1) : name === 'keys' || name === 'keyMeasures' ? bandKeys[name] : segment[name],
+  );
   const header: Header = { key: segmentCacheKey(params), lengths: arrays.map((a) => a.length) };
   const encoder = new TextEncoder();
   // Measure metadata is a JSON part of its own: it is read only when a match from this plan is reported.
@@ -44,8 +47,11 @@ export function serializeSegment(segment: Segment, params: OverlapParams = DEFAU
   return bytes;
 }
 
-/** Reads `length` bytes at `offset` of where a segment is stored; undefined when it cannot. */
-export type Reread = (offset: number, length: number) => Uint8Array | undefined;
+/**
+ * Reads `length` bytes at `offset` of where a segment is stored; undefined when it cannot. With
+ * `into` (at least `length` long), reads into it.
+ */
+export type Reread = (offset: number, length: number, into?: Uint8Array) => Uint8Array | undefined;
 
 /**
  * Reads a stored segment back for `planId`. With `reread` (the stored file read again at a byte
@@ -64,7 +70,7 @@ export function deserializeSegment(
     const decoder = new TextDecoder();
     const headerLength = view.getUint32(0, true);
     const header = JSON.parse(decoder.decode(bytes.subarray(4, 4 + headerLength))) as Header;
-    if (header.key !== segmentCacheKey(params) || header.lengths.length !== ARRAYS.length) return undefined;
+    if (header.key !== segmentCacheKey(params) || header.lengths.length !== ARRAYS.length || header.lengths[5] !== header.lengths[6]) return undefined;
     const measuresAt = 4 + headerLength + 4;
     const measuresLength = view.getUint32(measuresAt - 4, true);
     if (measuresAt + measuresLength > bytes.length) return undefined;
@@ -87,8 +93,9 @@ export function deserializeSegment(
       readShingles: reread === undefined ? undefined : shingleReader(reread, starts[2]!),
       titleOffsets: array(3),
       titleShingles: array(4),
-      keys: array(5),
-      keyMeasures: array(6),
+      keys: reread === undefined ? array(5) : new Uint32Array(0),
+      keyMeasures: reread === undefined ? array(6) : new Uint32Array(0),
+      readBandKeys: reread === undefined ? undefined : bandKeyReader(reread, starts[5]!, header.lengths[5]!),
     } as Segment;
     // A copy (a Node Buffer's slice would be a view), or read back from the file.
     if (reread === undefined) defineLazyMeasures(segment, copyBytes(bytes, measuresAt, measuresLength));
@@ -114,10 +121,26 @@ function copyBytes(bytes: Uint8Array, at: number, length: number): Uint8Array {
  * `deserializeSegment`, as is every closure a segment keeps: a closure made there would keep that
  * function's whole scope, the file's bytes included. A file gone since loading reads as no shingles.
  */
-function shingleReader(reread: Reread, base: number): (from: number, to: number) => Uint32Array {
-  return (from, to) => {
-    const bytes = reread(base + from * 4, (to - from) * 4);
-    return bytes === undefined ? new Uint32Array(0) : copyUint32(bytes, 0, to - from);
+function shingleReader(reread: Reread, base: number): (from: number, to: number, into?: Uint32Array) => Uint32Array {
+  return (from, to, into) => {
+    const bytes = reread(base + from * 4, (to - from) * 4, into === undefined ? undefined : new Uint8Array(into.buffer, into.byteOffset, (to - from) * 4));
+    return bytes === undefined ? new Uint32Array(0) : uint32View(bytes, to - from);
+  };
+}
+
+/** The first `length` 32-bit numbers of `bytes`: a view where they are aligned (bytes read for this), else a copy. */
+function uint32View(bytes: Uint8Array, length: number): Uint32Array {
+  return bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, length) : copyUint32(bytes, 0, length);
+}
+
+/**
+ * Band keys read from the stored file: the keys, then as many measure numbers, from `base` on (one
+ * read). Made outside `deserializeSegment` (see `shingleReader`).
+ */
+function bandKeyReader(reread: Reread, base: number, length: number): () => BandKeys | undefined {
+  return () => {
+    const bytes = reread(base, length * 8);
+    return bytes === undefined ? undefined : { keys: uint32View(bytes, length), keyMeasures: uint32View(bytes.subarray(length * 4), length) };
   };
 }
 
