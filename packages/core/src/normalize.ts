@@ -1,12 +1,12 @@
-import { Converter } from 'opencc-js/t2cn';
 import { stripPinyin } from './pinyin.js';
+import { createTraditionalToSimplified } from './simplify.js';
 
 type Convert = (text: string) => string;
 let traditionalToSimplified: Convert | undefined;
 
 /** Traditional → simplified (OpenCC `t` → `cn`). The dictionaries load on first use, not at import. */
 export function toSimplified(text: string): string {
-  const convert = (traditionalToSimplified ??= Converter({ from: 't', to: 'cn' }));
+  const convert = (traditionalToSimplified ??= createTraditionalToSimplified());
   return convert(text);
 }
 
