@@ -23,8 +23,9 @@ function cachedData(): Buffer | undefined {
   }
 }
 
-// Node's own CommonJS wrapper, so the bundle sees `require`, `module` and `__filename` as under `require()`.
-const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`;
+// The bundle is wrapped in Node's own CommonJS wrapper (scripts/bundle.mjs), so it sees `require`,
+// `module` and `__filename` as under `require()`.
+const source = readFileSync(bundle, 'utf8');
 /** The compiled bundle; the build asks it for the cache after a run. */
 export const script = new Script(source, { filename: bundle, cachedData: cachedData() });
 const module = { exports: {} as { done?: Promise<void> } };
