@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parsePlan } from '@policylint/core';
 import { DEFAULT_OVERLAP_PARAMS } from '../overlap/params.js';
 import { buildSegment, type Segment } from '../overlap/segment.js';
-import { deserializeSegment, segmentCacheKey, serializeSegment } from '../overlap/serialize.js';
+import { deserializeSegment, segmentCacheKey, serializeSegment, type Reread } from '../overlap/serialize.js';
 import { measureUnits } from '../overlap/units.js';
 import { textHash } from '../text-hash.js';
 import { writeAtomically } from './write-atomically.js';
@@ -50,12 +50,12 @@ export async function loadSegment(id: string, text: string, cacheDir: string | u
 }
 
 /** Reads `length` bytes at `offset` of a stored segment again, or undefined when it is gone. */
-function rereader(file: string): (offset: number, length: number) => Uint8Array | undefined {
-  return (offset, length) => {
+function rereader(file: string): Reread {
+  return (offset, length, into) => {
     let fd: number | undefined;
     try {
       fd = openSync(file, 'r');
-      const bytes = new Uint8Array(length);
+      const bytes = into ?? new Uint8Array(length);
       return readSync(fd, bytes, 0, length, offset) === length ? bytes : undefined;
     } catch {
       return undefined;
