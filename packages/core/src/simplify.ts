@@ -7,37 +7,59 @@ type Convert = (text: string) => string;
  * position the longest key that starts there, else the code point as it is; for a key in several
  * dictionaries of the group, the first dictionary's value, and for a value with alternatives, the
  * first. opencc-js builds a trie of Maps per code point from the same dictionaries at every start,
- * ~15 ms of a short CLI run; this map is built in a fraction of that.
+ * ~15 ms of a short CLI run; these maps are built in a fraction of that.
  */
 class PrefixDictionary {
+  /** Keys of one code unit (most of them: single characters), by that unit. */
+  private readonly singles = new Map<number, string>();
+  /** Longer keys. */
   private readonly values = new Map<string, string>();
-  /** Per first code unit, a bit for each key length (in code units, up to 31) that starts with it. */
+  /** Per first code unit, a bit for each length (in code units, 2 to 31) of a longer key that starts with it. */
   private readonly lengths = new Map<number, number>();
+  private longest = 0;
 
   constructor(group: readonly string[]) {
     // Last dictionary first, so the first one's values are set last and win.
-    for (let d = group.length - 1; d >= 0; d--) {
-      for (const entry of group[d]!.split('|')) {
-        const [key, value] = entry.split(' ');
-        if (key === undefined || key === '' || value === undefined) continue;
-        this.values.set(key, value);
-        const first = key.charCodeAt(0);
-        this.lengths.set(first, (this.lengths.get(first) ?? 0) | (1 << Math.min(key.length, 31)));
-      }
-    }
+    for (let d = group.length - 1; d >= 0; d--) this.load(group[d]!);
   }
 
-  /** Whether every key fits the length bits (a key of 31 or more code units would not). */
+  /** Whether every key fits the length bits. */
   get complete(): boolean {
-    for (const key of this.values.keys()) if (key.length >= 31) return false;
-    return true;
+    return this.longest < 31;
+  }
+
+  /**
+   * Reads `key value[ alternatives…]|…` by offsets: splitting it into arrays was most of the cost of
+   * building (opencc-js takes the first value; an entry without one is skipped where it would throw).
+   */
+  private load(dictionary: string): void {
+    for (let at = 0; at < dictionary.length; ) {
+      let end = dictionary.indexOf('|', at);
+      if (end === -1) end = dictionary.length;
+      const space = dictionary.indexOf(' ', at);
+      if (space > at && space < end) {
+        let valueEnd = dictionary.indexOf(' ', space + 1);
+        if (valueEnd === -1 || valueEnd > end) valueEnd = end;
+        const value = dictionary.slice(space + 1, valueEnd);
+        const length = space - at;
+        if (length === 1) this.singles.set(dictionary.charCodeAt(at), value);
+        else {
+          this.values.set(dictionary.slice(at, space), value);
+          const first = dictionary.charCodeAt(at);
+          this.lengths.set(first, (this.lengths.get(first) ?? 0) | (1 << Math.min(length, 31)));
+          this.longest = Math.max(this.longest, length);
+        }
+      }
+      at = end + 1;
+    }
   }
 
   convert(text: string): string {
     let out = '';
     let copied = 0;
     for (let i = 0; i < text.length; ) {
-      let lengths = this.lengths.get(text.charCodeAt(i)) ?? 0;
+      const code = text.charCodeAt(i);
+      let lengths = this.lengths.get(code) ?? 0;
       let matched = 0;
       let value: string | undefined;
       // Longest first: the first key found is the longest that starts here.
@@ -51,6 +73,10 @@ class PrefixDictionary {
           matched = length;
           break;
         }
+      }
+      if (matched === 0 && !isPairAt(text, i)) {
+        value = this.singles.get(code);
+        if (value !== undefined) matched = 1;
       }
       if (matched === 0) {
         i += isPairAt(text, i) ? 2 : 1;
