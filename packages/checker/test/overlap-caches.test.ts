@@ -1,27 +1,28 @@
 import { parsePlan } from '@policylint/core';
 import { describe, expect, it } from 'vitest';
 import { checkText, DEFAULT_OVERLAP_PARAMS, DocumentFrequency, measureUnits, type MeasureUnit } from '../src/index.js';
-import { contentKey } from '../src/overlap/shingle.js';
+import { setId } from '../src/overlap/shingle.js';
+import { measureContent } from '../src/overlap/units.js';
 import { overlapInternal } from '../src/rules/overlap-internal.js';
 import { seedCorpus } from './corpus-helpers.js';
 
-describe('content keys of shingle sets', () => {
-  it('are equal for equal sets, also when one is a view into a larger array', () => {
-    const larger = Uint32Array.of(7, 1, 0x10002, 3, 9);
-    expect(contentKey(larger.subarray(1, 4))).toBe(contentKey(Uint32Array.of(1, 0x10002, 3)));
+describe('the content of a measure, for remembering results', () => {
+  const units = measureUnits(
+    parsePlan(['一、甲', '1.融资支持。推进无还本续贷。', '（1）子项。完善机制。', '2.融资支持。推进无还本续贷。', '（1）子项。完善机制。', '3.融资支持。推进无还本续贷，扩面。', '（1）子项。完善机制。'].join('\n')),
+    DEFAULT_OVERLAP_PARAMS,
+  );
+
+  it('is the same for copies of a measure (several titles included) and differs where a sentence differs', () => {
+    expect(units[1]!.titleShingles).toBe(units[0]!.titleShingles);
+    expect(measureContent(units[1]!)).toBe(measureContent(units[0]!));
+    expect(measureContent(units[2]!)).not.toBe(measureContent(units[0]!));
   });
 
-  it('differ for different sets, even where the halves of the values could be regrouped', () => {
-    const keys = [[], [0], [1, 2], [1, 3], [0x10001], [1, 1], [0x20001, 0], [0xffffffff]].map((set) => contentKey(Uint32Array.from(set)));
-    expect(new Set(keys).size).toBe(keys.length);
-  });
-
-  it('take sets longer than one slice of code units', () => {
-    const long = Uint32Array.from({ length: 20_000 }, (_, i) => i * 2654435761);
-    const changed = long.slice();
-    changed[19_999]! ^= 1;
-    expect(contentKey(long)).toHaveLength(40_000);
-    expect(contentKey(changed)).not.toBe(contentKey(long));
+  it('tells sets apart by identity: an equal set made apart, or a view of one, is another set', () => {
+    const set = Uint32Array.of(1, 2, 3);
+    expect(setId(set)).toBe(setId(set));
+    expect(setId(Uint32Array.of(1, 2, 3))).not.toBe(setId(set));
+    expect(setId(set.subarray(0, 3))).not.toBe(setId(set));
   });
 });
 

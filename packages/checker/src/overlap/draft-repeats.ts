@@ -3,8 +3,7 @@ import { BandTable, MAX_POSTINGS } from './band-table.js';
 import type { OverlapParams } from './params.js';
 import { keepBest, measureBound, scoreMeasure, weighMeasure, type MeasureScore, type WeightedMeasure } from './score.js';
 import { buildSegment, measureKeySets, type Segment } from './segment.js';
-import { contentKey } from './shingle.js';
-import type { MeasureUnit, SentenceUnit } from './units.js';
+import { measureContent, type MeasureUnit, type SentenceUnit } from './units.js';
 import type { LayeredFrequency } from './weights.js';
 
 /** The earlier measure of the same draft that a measure is most like. */
@@ -89,16 +88,14 @@ export function findEarlierRepeats(units: readonly MeasureUnit[], df: LayeredFre
 /**
  * The measures of each distinct content, in order (a content's first measure first, contents in
  * the order they first appear), and the content of each measure. Two measures have the same content
- * when their title shingles and their sentences' shingles, in order, are equal.
+ * when their title set and their sentences' sets, in order, are the same sets (`measureContent`).
  */
 function copiesByContent(units: readonly MeasureUnit[]): { copies: number[][]; contentOf: Uint32Array } {
   const numbers = new Map<string, number>();
   const copies: number[][] = [];
   const contentOf = new Uint32Array(units.length);
   units.forEach((unit, i) => {
-    const sets = [unit.titleShingles, ...unit.sentences.map((s) => s.shingles)];
-    // The sets' lengths first: they say where each set's content ends.
-    const key = `${sets.map((set) => set.length).join(',')}|${sets.map(contentKey).join('')}`;
+    const key = measureContent(unit);
     let content = numbers.get(key);
     if (content === undefined) {
       numbers.set(key, (content = copies.length));

@@ -2,10 +2,9 @@ import type { Range } from '@policylint/core';
 import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
 import { BandTable, mostHits } from './band-table.js';
 import { forEachShingleBlock, measureCount, measureKeySets, measureSentences, measureShingles, type Segment, type SegmentMeasure } from './segment.js';
-import { contentKey } from './shingle.js';
 import { keepBest, measureBound, scoreMeasure, weighMeasure, type MeasureScore } from './score.js';
 import { sentenceSimilarity, weightedOverlap } from './similarity.js';
-import type { MeasureUnit, SentenceUnit } from './units.js';
+import { measureContent, type MeasureUnit, type SentenceUnit } from './units.js';
 import { DocumentFrequency } from './weights.js';
 
 /** A corpus measure a draft measure resembles, with the sentence pair that shows it best. */
@@ -85,9 +84,7 @@ export class OverlapIndex {
    */
   query(draft: MeasureUnit, options: { limit?: number; exclude?: ReadonlySet<string>; remember?: boolean } = {}): OverlapMatch[] {
     if (options.remember === false) return this.rebind(this.search(draft, options.limit ?? 5, options.exclude), draft);
-    const sets = [draft.titleShingles, ...draft.sentences.map((s) => s.shingles)];
-    // The sets' lengths first: they say where each set's content ends.
-    const key = `${options.limit ?? 5}|${[...(options.exclude ?? [])].join('\n')}|${sets.map((set) => set.length).join(',')}|${sets.map(contentKey).join('')}`;
+    const key = `${options.limit ?? 5}|${[...(options.exclude ?? [])].join('\n')}|${measureContent(draft)}`;
     let found = this.memo.get(key);
     if (found === undefined) {
       found = this.search(draft, options.limit ?? 5, options.exclude);

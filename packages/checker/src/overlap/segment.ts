@@ -1,9 +1,9 @@
 import type { Range } from '@policylint/core';
 import { bandKeys, signature } from './minhash.js';
 import type { OverlapParams } from './params.js';
-import { contentKey, unionSorted } from './shingle.js';
+import { setId, unionSorted } from './shingle.js';
 import { isStopShingle } from './stop-shingles.js';
-import type { MeasureUnit } from './units.js';
+import { measureContent, type MeasureUnit } from './units.js';
 
 /**
  * What a match reports about a corpus measure: enough to name it and point at it. Sentence texts are
@@ -62,8 +62,8 @@ const keyMemo = new Map<string, Uint32Array>();
 const MAX_KEY_MEMO = 8192;
 
 /** The band keys of a shingle set, its slogan shingles left out (they would make everything a candidate). */
-export function unitKeys(shingleSet: Uint32Array, params: OverlapParams): Uint32Array {
-  const memoKey = `${params.n}/${params.bands}/${params.rows}:${contentKey(shingleSet)}`;
+export function unitKeys(shingleSet: Uint32Array, params: OverlapParams, content = `s${setId(shingleSet)}`): Uint32Array {
+  const memoKey = `${params.n}/${params.bands}/${params.rows}:${content}`;
   let keys = keyMemo.get(memoKey);
   if (keys === undefined) {
     const informative = shingleSet.filter((h) => !isStopShingle(h, params.n));
@@ -76,7 +76,8 @@ export function unitKeys(shingleSet: Uint32Array, params: OverlapParams): Uint32
 
 /** The band keys a measure is found by, and queries with: its union's, then each sentence's. */
 export function measureKeySets(measure: MeasureUnit, params: OverlapParams): Uint32Array[] {
-  return [unitKeys(measure.shingles, params), ...measure.sentences.map((s) => unitKeys(s.shingles, params))];
+  // The union is made afresh for each measure: remembered by what it is the union of.
+  return [unitKeys(measure.shingles, params, `m${measureContent(measure)}`), ...measure.sentences.map((s) => unitKeys(s.shingles, params))];
 }
 
 /**

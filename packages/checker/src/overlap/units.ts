@@ -1,7 +1,7 @@
 import { nodesOfKind, type Plan, type PlanNode, type Range } from '@policylint/core';
 import type { OverlapParams } from './params.js';
 import { matchKey } from './match-key.js';
-import { shingles, unionSorted } from './shingle.js';
+import { setId, shingles, unionSorted } from './shingle.js';
 
 /** A sentence of a measure with its shingles. */
 export interface SentenceUnit {
@@ -67,7 +67,36 @@ export function measureUnits(plan: Plan, params: Pick<OverlapParams, 'n' | 'titl
       n.children.forEach(visit);
     };
     visit(node);
-    const titleShingles = unionSorted(titles);
+    const titleShingles = titleUnion(titles);
     return { node, sentences, titleShingles, shingles: unionSorted([titleShingles, ...sentences.map((s) => s.shingles)]) };
   });
+}
+
+const NO_TITLES = new Uint32Array(0);
+// Unions of several titles (a measure's and its items') by the titles' sets, so copies share one.
+const titleUnions = new Map<string, Uint32Array>();
+const MAX_TITLE_UNIONS = 4096;
+
+/** The union of a measure's title sets: the one set itself when there is one, so copies share it. */
+function titleUnion(titles: readonly Uint32Array[]): Uint32Array {
+  if (titles.length <= 1) return titles[0] ?? NO_TITLES;
+  const key = titles.map(setId).join(',');
+  let union = titleUnions.get(key);
+  if (union === undefined) {
+    union = unionSorted(titles);
+    if (titleUnions.size >= MAX_TITLE_UNIONS) titleUnions.delete(titleUnions.keys().next().value!);
+    titleUnions.set(key, union);
+  }
+  return union;
+}
+
+/**
+ * What a measure's shingles are made of, as a short string: the numbers (`setId`) of its title set and
+ * its sentences' sets, in order. Equal for copies of a measure, so results can be remembered by it;
+ * sets cut differently into sentences give another.
+ */
+export function measureContent(unit: Pick<MeasureUnit, 'titleShingles' | 'sentences'>): string {
+  let key = String(setId(unit.titleShingles));
+  for (const sentence of unit.sentences) key += `,${setId(sentence.shingles)}`;
+  return key;
 }
