@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostileInputs, nonsenseNesting, SEED_PATH, twentyMegabytePlan, type HostileInput } from '../hostile-inputs.js';
@@ -167,6 +167,79 @@ describe('policylint check with a hostile corpus folder', () => {
     expect(stderr).toBe(`${join(dir, 'seeds/secret.txt')}: cannot be read as text (UTF-8, UTF-16 or GB18030); left out of the corpus\n`);
   });
 
+});
+
+describe('policylint check with hostile globs', () => {
+  const DRAFT = '一、总体要求\n1.甲。\n3.乙。\n';
+  // `seeds/+(*)a` read as an extglob takes ~1.7^n steps on an n-letter name without an `a` at the
+  // end: 0.5 s at 20 letters before the fix, hours at 40.
+  const EXTGLOB_BAIT = { [`seeds/${'b'.repeat(40)}`]: '' };
+  const oneLine = (run: Run): string[] => run.stderr.trimEnd().split('\n');
+
+  it('refuses an extglob corpus glob in the configuration: one line naming the file and the key, zh-CN by default', () => {
+    const dir = tempDir({ 'draft.txt': DRAFT, 'policylint.config.json': '{ "corpus": ["seeds/**/*.txt", "seeds/+(*)a"] }', ...EXTGLOB_BAIT }, ROOT);
+    const config = join(dir, 'policylint.config.json');
+    const zh = runBounded(['check', 'draft.txt'], dir);
+    expect([zh.status, zh.stdout]).toEqual([2, '']);
+    expect(oneLine(zh)).toEqual([
+      `policylint: ${config}：corpus.1：不支持圆括号 ( )：扩展 glob（如 +(…)、@(…)）和分组 (a|b) 在长文件名上匹配可能耗时极长；备选请写成 {a,b}，文件名中的括号可用 ? 代替`,
+    ]);
+    const en = runBounded(['check', 'draft.txt', '--locale', 'en'], dir);
+    expect(oneLine(en)).toEqual([`policylint: ${config}: corpus.1: parentheses are not supported: extglobs such as +(…) or @(…) and groups (a|b) can take very long to match on long file names; write alternatives as {a,b}, and a parenthesis in a file name as ?`]);
+  });
+
+  it('refuses --corpus and file-argument globs past the limits as usage errors, in the --locale language', () => {
+    const dir = tempDir({ 'draft.txt': DRAFT, [`seeds/${'a'.repeat(255)}`]: '', ...EXTGLOB_BAIT }, ROOT);
+    const corpus = runBounded(['check', 'draft.txt', '--corpus', 'seeds/*a*a*a*b'], dir);
+    expect([corpus.status, corpus.stdout]).toEqual([2, '']);
+    expect(oneLine(corpus)).toEqual([expect.stringMatching(/^policylint: --corpus seeds\/\*a\*a\*a\*b：通配符过多：/)]);
+    expect(oneLine(runBounded(['show', '《某方案》第1条', '--corpus', 'seeds/+(*)a', '--locale', 'en'], dir))).toEqual([
+      expect.stringMatching(/^policylint: --corpus seeds\/\+\(\*\)a: parentheses are not supported/),
+    ]);
+    const argument = runBounded(['check', 'seeds/**/a/**/a/**/x', '--locale', 'en'], dir);
+    expect(argument.status).toBe(2);
+    expect(oneLine(argument)).toEqual([
+      'policylint: seeds/**/a/**/a/**/x: too many wildcards: a glob may hold at most 3 * or **, at most 2 * within one name and 2 **; more can take very long to match on long file names or deep folders',
+    ]);
+  });
+
+  it('completes globs at the limits on a 255-letter name and a 4,000-character path', () => {
+    const dir = tempDir({ 'draft.txt': DRAFT, [`seeds/${'a'.repeat(255)}`]: '' }, ROOT);
+    const deep = join(dir, 'seeds', ...Array<string>(Math.floor((4000 - dir.length) / 2)).fill('a'));
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(join(deep, 'a'), '');
+    try {
+      // No name holds a `b`: each glob backtracks through every way it could match, and matches nothing.
+      const globs = ['seeds/{a,aa}{a,aa}{a,aa}*a*b', 'seeds/**/a/**/*b', 'seeds/**/{a,aa}{a,aa}{a,aa}/**/b'];
+      writeFileSync(join(dir, 'policylint.config.json'), JSON.stringify({ corpus: globs }));
+      const run = runBounded(['check', 'draft.txt', '--format', 'json', '--locale', 'en'], dir);
+      expect(summary(findings(run.stdout))).toEqual(['3:1 numbering-sequence']);
+      expect(run.stderr).toBe(`the corpus (${globs.join(', ')}) matches no file: citations of other plans and repeats of measures in force are not checked\n`);
+    } finally {
+      // From the bottom up: a recursive rmSync of 2,000 nested folders overflows the stack.
+      for (let folder = deep; folder !== join(dir, 'seeds'); folder = dirname(folder)) rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('still reads ordinary globs: **, {a,b} and [0-9] in the configuration and on the command line', () => {
+    const plan = '某某行动方案\n一、总体要求\n1.甲。\n3.乙。\n';
+    const dir = tempDir(
+      { 'plans/2023/seed.txt': { copy: SEED_PATH }, 'policylint.config.json': '{ "corpus": ["plans/**/*.txt"] }', 'a/one.md': plan, 'b/two.md': plan, 'c/three.md': plan, '1-draft.txt': DRAFT, 'draft.txt': DRAFT },
+      ROOT,
+    );
+    const run = runBounded(['check', '{a,b}/*.md', '[0-9]*.txt', '--format', 'json', '--locale', 'en'], dir);
+    const files = JSON.parse(run.stdout) as Array<{ filePath: string }>;
+    expect(files.map((file) => file.filePath.slice(dir.length + 1))).toEqual(['1-draft.txt', 'a/one.md', 'b/two.md']);
+    // The corpus glob found the seed: nothing is said about a missing or empty corpus.
+    expect(run.stderr).toBe('');
+  });
+
+  it('takes a --corpus folder whose name holds glob characters as written', () => {
+    const dir = tempDir({ 'draft.txt': readFileSync(join(ROOT, 'examples/private-investment-measures-draft.txt'), 'utf8'), 'in force [2023] {a,b}/seed.txt': { copy: SEED_PATH } }, ROOT);
+    const run = runBounded(['check', 'draft.txt', '--corpus', 'in force [2023] {a,b}', '--format', 'json', '--locale', 'en'], dir);
+    expect(findings(run.stdout).filter((m) => m.ruleId === 'overlap-existing').length).toBeGreaterThan(0);
+    expect(run.stderr).toBe('');
+  });
 });
 
 describe('policylint check with a hostile configuration', () => {

@@ -70,6 +70,26 @@ describe('policylint.corpus cannot leave the workspace folder unless absolute', 
   });
 });
 
+describe('policylint.include and policylint.corpus globs match in bounded time', () => {
+  // One level of numbering: not plan-like, so checked only where `policylint.include` says so.
+  const ONE_LEVEL = '1.甲。\n3.乙。\n';
+  // `**/+(*)a` read as an extglob takes ~1.7^n steps on a path ending in n letters without an `a`.
+  const LONG_NAME = `${'b'.repeat(240)}.txt`;
+
+  it('ignores a glob past the limits, says why once in the log, and applies the others', async () => {
+    const settings = { include: ['**/+(*)a', '**/*a*a*a*b', '**/drafts/**', '**/{notes,memos}/[0-9]*.txt'], corpus: ['seeds/{1..10}.txt'] };
+    expect(await diagnose(settings, `drafts/${LONG_NAME}`, ONE_LEVEL)).toEqual(['numbering-sequence']);
+    expect(await diagnose(settings, 'notes/1.txt', ONE_LEVEL)).toEqual(['numbering-sequence']);
+    expect(await diagnose(settings, LONG_NAME, ONE_LEVEL)).toEqual([]);
+    expect(await diagnose(settings, 'notes/x.txt', ONE_LEVEL)).toEqual([]);
+    expect(client!.logs.filter((line) => /policylint\.(include|corpus)/.test(line))).toEqual([
+      'policylint: policylint.corpus: "seeds/{1..10}.txt" ignored: ranges like {1..9} are not supported ({1..10} would not match 10); list the values, e.g. {1,2,10}, or use [0-9]',
+      'policylint: policylint.include: "**/+(*)a" ignored: parentheses are not supported: extglobs such as +(…) or @(…) and groups (a|b) can take very long to match on long file names; write alternatives as {a,b}, and a parenthesis in a file name as ?',
+      'policylint: policylint.include: "**/*a*a*a*b" ignored: too many wildcards: a glob may hold at most 3 * or **, at most 2 * within one name and 2 **; more can take very long to match on long file names or deep folders',
+    ]);
+  });
+});
+
 describe('workspace diagnostics stay inside the workspace folder', () => {
   it('do not follow a link in the workspace to a folder of plans outside it', async () => {
     write('elsewhere/plan.txt', CITING_DRAFT);

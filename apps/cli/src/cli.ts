@@ -6,7 +6,7 @@ import { CliError } from './cli-error.js';
 import { defaultCacheFile } from './check/result-cache.js';
 import type { Concurrency } from './check-pool.js';
 import { check, type CheckFormat } from './commands/check.js';
-import { collectCorpus } from './corpus-option.js';
+import { checkCorpusGlobs, collectCorpus } from './corpus-option.js';
 import { CHECK_FORMATS } from './formatters/index.js';
 import { outline, type OutlineFormat } from './commands/outline.js';
 import { renumber } from './commands/renumber.js';
@@ -67,6 +67,11 @@ function buildProgram(io: Io): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   const fromCwd = (path: string | undefined): string | undefined => (path === undefined ? undefined : resolve(io.cwd, path));
+  // `--corpus` globs are checked once the command line is read, to speak its `--locale`.
+  program.hook('preAction', async (_program, command) => {
+    const { corpus, locale } = command.opts<{ corpus?: string[]; locale?: Locale }>();
+    if (corpus !== undefined) await checkCorpusGlobs(corpus, io.cwd, locale ?? 'zh-CN');
+  });
 
   program
     .command('check')

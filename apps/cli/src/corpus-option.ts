@@ -3,6 +3,9 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { CORPUS_GLOB_OUTSIDE, globLeavesBase } from '@policylint/checker';
 import type { CorpusSource } from '@policylint/checker/node';
+import { escapePath } from 'tinyglobby';
+import { boundedGlob } from './find-files.js';
+import type { Locale } from './messages.js';
 
 /**
  * Collects repeated `--corpus` arguments, refusing a relative one that climbs out of the current
@@ -15,23 +18,35 @@ export function collectCorpus(value: string, previous: string[]): string[] {
 }
 
 /**
+ * Refuses a `--corpus` glob picomatch could take unbounded time on (`boundedGlob`), as a usage error
+ * in the command's language. Checked once the whole command line is read, so that `--locale` is known.
+ */
+export async function checkCorpusGlobs(args: readonly string[], cwd: string, locale: Locale): Promise<void> {
+  for (const arg of args) if (!(await isDirectory(resolve(cwd, arg)))) boundedGlob(arg, locale, `--corpus ${arg}`);
+}
+
+/**
  * The corpus named by `--corpus` arguments, each a folder (every .txt and .md under it) or a glob,
  * relative to the current folder unless absolute. It replaces the configured or discovered corpus.
  */
 export async function corpusSourceFromArgs(args: readonly string[], cwd: string): Promise<CorpusSource> {
   const globs: string[] = [];
   for (const arg of args) {
-    const isDir = await stat(resolve(cwd, arg)).then(
-      (s) => s.isDirectory(),
-      () => false,
-    );
-    if (!isDir) {
+    if (!(await isDirectory(resolve(cwd, arg)))) {
       globs.push(arg);
       continue;
     }
     // An absolute folder stays absolute: only absolute globs may reach outside the current folder.
     const path = isAbsolute(arg) ? resolve(arg) : relative(cwd, resolve(cwd, arg)) || '.';
-    globs.push(`${path.split(sep).join('/')}/**/*.{txt,md}`);
+    // A folder's name is not a glob: `plans (2023)` or `a*b` are taken as written.
+    globs.push(`${escapePath(path.split(sep).join('/'))}/**/*.{txt,md}`);
   }
   return { baseDir: cwd, globs };
+}
+
+function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }

@@ -1,4 +1,13 @@
-import { checkText, CORPUS_GLOB_OUTSIDE, globLeavesBase, resolveConfig, type CheckResult, type Corpus, type ResolvedConfig } from '@policylint/checker';
+import {
+  checkText,
+  CORPUS_GLOB_OUTSIDE,
+  globLeavesBase,
+  resolveConfig,
+  unboundedGlobReason,
+  type CheckResult,
+  type Corpus,
+  type ResolvedConfig,
+} from '@policylint/checker';
 import { ConfigError, ConfigLoader, CorpusCache, type LoadedCorpus } from '@policylint/checker/node';
 import { isPlanLike } from '@policylint/core';
 import { dirname } from 'node:path';
@@ -78,7 +87,8 @@ export class Analyses {
     const path = filePath(document.uri);
     const { config, corpus } = path === undefined ? { config: withEditorSettings(resolveConfig(), false, settings), corpus: undefined } : await this.context(path, settings);
     const result = checkText(document.getText(), { config, corpus, documentId: path });
-    const included = path !== undefined && settings.include.length > 0 && picomatch(settings.include, { dot: true })(path);
+    const include = this.usableGlobs('include', settings.include);
+    const included = path !== undefined && include.length > 0 && picomatch(include, { dot: true, noextglob: true })(path);
     return { uri: document.uri, version: document.version, result, corpus, isPlan: included || isPlanLike(result.plan) };
   }
 
@@ -99,19 +109,22 @@ export class Analyses {
 
   /** The configuration file's corpus; without one, the `policylint.corpus` globs (relative to the workspace folder) or the nearest `seeds/`. */
   private corpusFor(path: string, configPath: string | undefined, config: ResolvedConfig, settings: EditorSettings): Promise<LoadedCorpus | undefined> {
-    const globs = configPath === undefined ? this.insideGlobs(settings.corpus) : [];
+    const globs = configPath === undefined ? this.usableGlobs('corpus', settings.corpus) : [];
     if (globs.length > 0) return this.corpora.load({ baseDir: this.options.folderOf?.(path) ?? dirname(path), globs });
     return this.corpora.forFile(path, { path: configPath, corpus: config.corpus });
   }
 
   /**
-   * The `policylint.corpus` globs that stay inside the workspace folder; one that climbs out with a
-   * relative `..` is said once and ignored (workspace settings come with the workspace: untrusted).
+   * The globs of a `policylint.*` setting that picomatch matches in bounded time
+   * (`unboundedGlobReason`) and, for `policylint.corpus`, that stay inside the workspace folder (no
+   * relative `..` climbing out). Each other one is said once and ignored: workspace settings come
+   * with the workspace, untrusted.
    */
-  private insideGlobs(globs: readonly string[]): string[] {
+  private usableGlobs(setting: 'corpus' | 'include', globs: readonly string[]): string[] {
     return globs.filter((glob) => {
-      if (!globLeavesBase(glob)) return true;
-      const message = `policylint.corpus: ${JSON.stringify(glob)} ignored: ${CORPUS_GLOB_OUTSIDE.en}`;
+      const reason = setting === 'corpus' && globLeavesBase(glob) ? CORPUS_GLOB_OUTSIDE : unboundedGlobReason(glob);
+      if (reason === undefined) return true;
+      const message = `policylint.${setting}: ${JSON.stringify(glob)} ignored: ${reason.en}`;
       if (!this.reported.has(message)) this.options.log(message);
       this.reported.add(message);
       return false;

@@ -94,7 +94,9 @@ export async function listCorpusFiles(source: CorpusSource): Promise<string[]> {
  * `..` are refused before this: `globLeavesBase`.)
  */
 export async function findCorpusFiles(source: CorpusSource): Promise<{ files: string[]; outside: string[] }> {
-  const options = { cwd: source.baseDir, absolute: true, ignore: IGNORED, followSymbolicLinks: false };
+  // No extglobs: picomatch takes exponential time on some (`+(*)a`). The configuration refuses them
+  // (`unboundedGlobReason`); this keeps any that reach here from being read as one.
+  const options = { cwd: source.baseDir, absolute: true, ignore: IGNORED, followSymbolicLinks: false, extglob: false };
   const absoluteGlob = (g: string): boolean => isAbsoluteGlob(g.replace(/^!/, ''));
   const relativeGlobs = source.globs.filter((g) => !absoluteGlob(g));
   const absoluteGlobs = source.globs.filter(absoluteGlob);
