@@ -37,83 +37,95 @@ function documented<T extends z.ZodType>(schema: T, text: Localized, defaultValu
   return described;
 }
 
-/** `policylint.config.json`. Unknown keys are errors: a misspelt setting must not pass silently. */
-export const ConfigSchema = documented(
-  z.strictObject({
-    $schema: documented(z.string().optional(), localized('本文件的 JSON Schema，供编辑器补全和校验。', 'The JSON Schema of this file, for editor completion.')),
-    locale: documented(
-      z.enum(LOCALES).optional(),
-      localized('消息的语言：zh-CN（中文）或 en（英文）。命令行的 --locale 优先。', 'Language of messages: zh-CN or en. The command line\'s --locale takes precedence.'),
-      CONFIG_DEFAULTS.locale,
-    ),
-    rules: documented(
-      z.record(z.string(), z.enum(RULE_SETTINGS)).optional(),
-      localized(
-        '按规则 id 设置级别：off（关闭）、info（提示）、warning（警告）或 error（错误）。未列出的规则按其默认级别运行。',
-        'Severity per rule id: off, info, warning or error. A rule left out runs at its default severity.',
-      ),
-      {},
-    ),
-    numbering: documented(
-      z
-        .strictObject({
-          measures: documented(
-            z.enum(MEASURE_NUMBERING).optional(),
-            localized(
-              '条序号在何处重新编号：document（全文连续）、part（每部分重新编号）、section（每项重新编号），或 auto（按文件自身的写法判定）。',
-              'Where measure numbers restart: document (never), part, section, or auto (detect from the document).',
-            ),
-            CONFIG_DEFAULTS.measureNumbering,
-          ),
-        })
-        .optional(),
-      localized('层次序号的编号方式。', 'Numbering conventions.'),
-    ),
-    overlap: documented(
-      z
-        .strictObject({
-          threshold: documented(
-            z.number().min(0.1).max(1).optional(),
-            localized(
-              '相似度达到此值（0.1–1）的措施视为重复；overlap-existing 和 overlap-internal 共用。',
-              'Similarity (0.1–1) at which a measure counts as a repeat; shared by overlap-existing and overlap-internal.',
-            ),
-            CONFIG_DEFAULTS.overlapThreshold,
-          ),
-          maxMatches: documented(
-            z.int().min(1).max(20).optional(),
-            localized('`policylint similar` 为每条措施列出的最相近措施数。', 'How many matches `policylint similar` lists per measure.'),
-            CONFIG_DEFAULTS.maxMatches,
-          ),
-        })
-        .optional(),
-      localized('与现行方案的重复检查。', 'Overlap with plans in force.'),
-    ),
-    corpus: documented(
-      z
-        .array(
-          z
-            .string()
-            .min(1)
-            .refine((glob) => !globLeavesBase(glob), { message: CORPUS_GLOB_OUTSIDE.en, params: { localized: CORPUS_GLOB_OUTSIDE } })
-            .superRefine((glob, context) => {
-              const reason = unboundedGlobReason(glob);
-              if (reason !== undefined) context.addIssue({ code: 'custom', message: reason.en, params: { localized: reason } });
-            }),
-        )
-        .optional(),
-      localized(
-        '现行方案（语料库）的 glob，相对于本文件，不能用 .. 跳出本文件所在目录；其他位置的方案请写绝对路径。未设置时使用本文件旁的 seeds/ 目录，或被检查文件上层最近的 seeds/ 目录。' +
-          `glob 写法：\`*\` 匹配名称中的任意字符，\`**\` 单独作为一层目录（如 \`a/**/b\`）时匹配任意层目录，\`?\` 匹配一个字符，\`[0-9]\` 匹配一类字符，\`{a,b}\` 表示备选，开头的 \`!\` 表示排除。至多 ${GLOB_LIMITS.wildcards} 个 \`*\` 或 \`**\`（同一名称内至多 ${GLOB_LIMITS.starsPerName} 个 \`*\`，\`**\` 至多 ${GLOB_LIMITS.globstars} 个），\`{…}\` 至多 ${GLOB_LIMITS.combinations} 种组合；不支持圆括号（扩展 glob 如 \`+(…)\`）和 \`{1..9}\` 这样的范围：超出这些限制的 glob 匹配可能耗时极长，不予接受。`,
-        'Globs of the plans in force (the corpus), relative to this file and inside its folder (no .. above it); plans elsewhere need an absolute path. Unset: the seeds/ folder next to this file, or the nearest seeds/ above the checked file. ' +
-          `Glob syntax: \`*\` matches any characters within a name, \`**\` any folders (standing alone: \`a/**/b\`), \`?\` one character, \`[0-9]\` one of a class, \`{a,b}\` alternatives, a leading \`!\` leaves files out. At most ${GLOB_LIMITS.wildcards} \`*\` or \`**\` (at most ${GLOB_LIMITS.starsPerName} \`*\` within one name and ${GLOB_LIMITS.globstars} \`**\`) and ${GLOB_LIMITS.combinations} \`{…}\` combinations; no parentheses (extglobs such as \`+(…)\`) and no ranges such as \`{1..9}\`: globs past these limits could take very long to match and are refused.`,
-      ),
-    ),
-  }),
-  localized('policylint 配置', 'policylint configuration'),
-);
+/**
+ * `policylint.config.json`. Unknown keys are errors: a misspelt setting must not pass silently.
+ * Built on first use, not at import: building zod schemas was ~5 ms of every CLI start, and a run
+ * without a configuration file never reads one.
+ */
+export function configSchema() {
+  return (schema ??= buildConfigSchema());
+}
 
-export type Config = z.infer<typeof ConfigSchema>;
+let schema: ReturnType<typeof buildConfigSchema> | undefined;
+
+function buildConfigSchema() {
+  return documented(
+    z.strictObject({
+      $schema: documented(z.string().optional(), localized('本文件的 JSON Schema，供编辑器补全和校验。', 'The JSON Schema of this file, for editor completion.')),
+      locale: documented(
+        z.enum(LOCALES).optional(),
+        localized('消息的语言：zh-CN（中文）或 en（英文）。命令行的 --locale 优先。', 'Language of messages: zh-CN or en. The command line\'s --locale takes precedence.'),
+        CONFIG_DEFAULTS.locale,
+      ),
+      rules: documented(
+        z.record(z.string(), z.enum(RULE_SETTINGS)).optional(),
+        localized(
+          '按规则 id 设置级别：off（关闭）、info（提示）、warning（警告）或 error（错误）。未列出的规则按其默认级别运行。',
+          'Severity per rule id: off, info, warning or error. A rule left out runs at its default severity.',
+        ),
+        {},
+      ),
+      numbering: documented(
+        z
+          .strictObject({
+            measures: documented(
+              z.enum(MEASURE_NUMBERING).optional(),
+              localized(
+                '条序号在何处重新编号：document（全文连续）、part（每部分重新编号）、section（每项重新编号），或 auto（按文件自身的写法判定）。',
+                'Where measure numbers restart: document (never), part, section, or auto (detect from the document).',
+              ),
+              CONFIG_DEFAULTS.measureNumbering,
+            ),
+          })
+          .optional(),
+        localized('层次序号的编号方式。', 'Numbering conventions.'),
+      ),
+      overlap: documented(
+        z
+          .strictObject({
+            threshold: documented(
+              z.number().min(0.1).max(1).optional(),
+              localized(
+                '相似度达到此值（0.1–1）的措施视为重复；overlap-existing 和 overlap-internal 共用。',
+                'Similarity (0.1–1) at which a measure counts as a repeat; shared by overlap-existing and overlap-internal.',
+              ),
+              CONFIG_DEFAULTS.overlapThreshold,
+            ),
+            maxMatches: documented(
+              z.int().min(1).max(20).optional(),
+              localized('`policylint similar` 为每条措施列出的最相近措施数。', 'How many matches `policylint similar` lists per measure.'),
+              CONFIG_DEFAULTS.maxMatches,
+            ),
+          })
+          .optional(),
+        localized('与现行方案的重复检查。', 'Overlap with plans in force.'),
+      ),
+      corpus: documented(
+        z
+          .array(
+            z
+              .string()
+              .min(1)
+              .refine((glob) => !globLeavesBase(glob), { message: CORPUS_GLOB_OUTSIDE.en, params: { localized: CORPUS_GLOB_OUTSIDE } })
+              .superRefine((glob, context) => {
+                const reason = unboundedGlobReason(glob);
+                if (reason !== undefined) context.addIssue({ code: 'custom', message: reason.en, params: { localized: reason } });
+              }),
+          )
+          .optional(),
+        localized(
+          '现行方案（语料库）的 glob，相对于本文件，不能用 .. 跳出本文件所在目录；其他位置的方案请写绝对路径。未设置时使用本文件旁的 seeds/ 目录，或被检查文件上层最近的 seeds/ 目录。' +
+            `glob 写法：\`*\` 匹配名称中的任意字符，\`**\` 单独作为一层目录（如 \`a/**/b\`）时匹配任意层目录，\`?\` 匹配一个字符，\`[0-9]\` 匹配一类字符，\`{a,b}\` 表示备选，开头的 \`!\` 表示排除。至多 ${GLOB_LIMITS.wildcards} 个 \`*\` 或 \`**\`（同一名称内至多 ${GLOB_LIMITS.starsPerName} 个 \`*\`，\`**\` 至多 ${GLOB_LIMITS.globstars} 个），\`{…}\` 至多 ${GLOB_LIMITS.combinations} 种组合；不支持圆括号（扩展 glob 如 \`+(…)\`）和 \`{1..9}\` 这样的范围：超出这些限制的 glob 匹配可能耗时极长，不予接受。`,
+          'Globs of the plans in force (the corpus), relative to this file and inside its folder (no .. above it); plans elsewhere need an absolute path. Unset: the seeds/ folder next to this file, or the nearest seeds/ above the checked file. ' +
+            `Glob syntax: \`*\` matches any characters within a name, \`**\` any folders (standing alone: \`a/**/b\`), \`?\` one character, \`[0-9]\` one of a class, \`{a,b}\` alternatives, a leading \`!\` leaves files out. At most ${GLOB_LIMITS.wildcards} \`*\` or \`**\` (at most ${GLOB_LIMITS.starsPerName} \`*\` within one name and ${GLOB_LIMITS.globstars} \`**\`) and ${GLOB_LIMITS.combinations} \`{…}\` combinations; no parentheses (extglobs such as \`+(…)\`) and no ranges such as \`{1..9}\`: globs past these limits could take very long to match and are refused.`,
+        ),
+      ),
+    }),
+    localized('policylint 配置', 'policylint configuration'),
+  );
+}
+
+export type Config = z.infer<ReturnType<typeof configSchema>>;
 
 /** The configuration with every default filled in, as rules see it. */
 export interface ResolvedConfig {
@@ -151,10 +163,10 @@ export function parseConfig(
   json: unknown,
   knownRules: readonly string[],
 ): { ok: true; config: ResolvedConfig } | { ok: false; issues: ConfigIssue[] } {
-  const parsed = ConfigSchema.safeParse(json);
+  const parsed = configSchema().safeParse(json);
   if (!parsed.success) {
     // Parsed again for zod's zh-CN wording: the same input gives the same issues in the same order.
-    const zh = ConfigSchema.safeParse(json, { error: zhCnError }).error?.issues ?? [];
+    const zh = configSchema().safeParse(json, { error: zhCnError }).error?.issues ?? [];
     return {
       ok: false,
       // An unknown key is reported at the key itself, not at the object that holds it.

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CONFIG_DESCRIPTIONS_ZH, ConfigSchema, type Config } from './config.js';
+import { CONFIG_DESCRIPTIONS_ZH, configSchema, type Config } from './config.js';
 import { localized, type Localized } from './finding.js';
 import { RULES } from './rules/index.js';
 
@@ -29,8 +29,8 @@ export interface ConfigKeyDoc {
 
 /** Every key of the configuration, parents before children, read from the zod schema. */
 export function configKeyDocs(): ConfigKeyDoc[] {
-  const en = z.toJSONSchema(ConfigSchema, { target: 'draft-7' }) as SchemaNode;
-  const zh = z.toJSONSchema(ConfigSchema, { target: 'draft-7', metadata: CONFIG_DESCRIPTIONS_ZH }) as SchemaNode;
+  const en = z.toJSONSchema(configSchema(), { target: 'draft-7' }) as SchemaNode;
+  const zh = z.toJSONSchema(configSchema(), { target: 'draft-7', metadata: CONFIG_DESCRIPTIONS_ZH }) as SchemaNode;
   const keys: ConfigKeyDoc[] = [];
   const walk = (node: SchemaNode, zhNode: SchemaNode, prefix: string): void => {
     for (const [name, child] of Object.entries(node.properties ?? {})) {

@@ -1,7 +1,7 @@
 export { applyEdits, selectFixes } from './apply-edits.js';
 export { checkText, fixText, renumberText, type CheckOptions, type CheckResult, type FixResult, type RenumberTextResult } from './check.js';
 export {
-  ConfigSchema,
+  configSchema,
   DEFAULT_CORPUS,
   effectiveSeverity,
   MEASURE_NUMBERING,
