@@ -67,27 +67,26 @@ export function measureUnits(plan: Plan, params: Pick<OverlapParams, 'n' | 'titl
       n.children.forEach(visit);
     };
     visit(node);
-    const titleShingles = titleUnion(titles);
-    return { node, sentences, titleShingles, shingles: unionSorted([titleShingles, ...sentences.map((s) => s.shingles)]) };
+    const titleShingles = titles.length <= 1 ? (titles[0] ?? NO_TITLES) : union(`t${titles.map(setId).join(',')}`, titles);
+    const parts = { titleShingles, sentences };
+    return { node, ...parts, shingles: union(`m${measureContent(parts)}`, [titleShingles, ...sentences.map((s) => s.shingles)]) };
   });
 }
 
 const NO_TITLES = new Uint32Array(0);
-// Unions of several titles (a measure's and its items') by the titles' sets, so copies share one.
-const titleUnions = new Map<string, Uint32Array>();
-const MAX_TITLE_UNIONS = 4096;
+// Unions by the sets they unite: copies of a measure (and, in an editor, the measures an edit left
+// alone) share one instead of merging and sorting their sets again. Bounded, oldest out first.
+const unions = new Map<string, Uint32Array>();
+const MAX_UNIONS = 2048;
 
-/** The union of a measure's title sets: the one set itself when there is one, so copies share it. */
-function titleUnion(titles: readonly Uint32Array[]): Uint32Array {
-  if (titles.length <= 1) return titles[0] ?? NO_TITLES;
-  const key = titles.map(setId).join(',');
-  let union = titleUnions.get(key);
-  if (union === undefined) {
-    union = unionSorted(titles);
-    if (titleUnions.size >= MAX_TITLE_UNIONS) titleUnions.delete(titleUnions.keys().next().value!);
-    titleUnions.set(key, union);
+function union(key: string, sets: readonly Uint32Array[]): Uint32Array {
+  let found = unions.get(key);
+  if (found === undefined) {
+    found = unionSorted(sets);
+    if (unions.size >= MAX_UNIONS) unions.delete(unions.keys().next().value!);
+    unions.set(key, found);
   }
-  return union;
+  return found;
 }
 
 /**
