@@ -118,10 +118,14 @@ describe('band keys of a stored plan', () => {
     const keys = { keys: segment.keys, keyMeasures: segment.keyMeasures };
     const bytes = serializeSegment(segment);
     const reads: number[] = [];
+    const buffers: Array<ArrayBufferLike | undefined> = [];
     const stored = deserializeSegment(bytes, SEED, PARAMS, {
-      reread: (offset, length) => {
+      reread: (offset, length, into) => {
         reads.push(length);
-        return bytes.slice(offset, offset + length);
+        buffers.push(into?.buffer);
+        const out = into ?? new Uint8Array(length);
+        out.set(bytes.subarray(offset, offset + length));
+        return out;
       },
     })!;
     expect(stored.keys.length).toBe(0);
@@ -129,10 +133,13 @@ describe('band keys of a stored plan', () => {
     const query = [...keys.keys.subarray(0, 200)];
     const fromBuilt = hitsOf(new BandTable([segment], PARAMS), query);
     reads.length = 0;
+    buffers.length = 0;
     expect(hitsOf(new BandTable([stored], PARAMS), query)).toEqual(fromBuilt);
     expect(fromBuilt.length).toBeGreaterThan(0);
-    // Keys and measures in one read, once per pass (count, then place), not held in between.
+    // Keys and measures in one read, once per pass (count, then place), into one buffer, not held in between.
     expect(reads).toEqual([keys.keys.byteLength * 2, keys.keys.byteLength * 2]);
+    expect(buffers[0]).toBeDefined();
+    expect(buffers[1]).toBe(buffers[0]);
     // Stored again, it is the same bytes: the keys are read back for it.
     expect(serializeSegment(stored)).toEqual(bytes);
   });

@@ -38,15 +38,17 @@ export class BandTable {
     const known = new Set(previous?.segments);
     const added = segments.flatMap((segment, i) => (known.has(segment) ? [] : [i]));
     // Keys a segment holds are taken now (they are in memory anyway); stored ones are read back once
-    // per pass, one plan at a time, so a large corpus's keys are never all in memory beside the table:
-    // freed after the first check, they would leave that much of the allocator's heap unused but
-    // resident for good (~65 MB at 100,000 measures).
+    // per pass, one plan at a time into one buffer, so a large corpus's keys are never all in memory
+    // beside the table: freed after the first check, they would leave that much of the allocator's
+    // heap unused but resident for good (~65 MB at 100,000 measures).
     const held = new Map(added.flatMap((i) => (segments[i]!.readBandKeys === undefined ? [[i, takeBandKeys(segments[i]!, params)] as const] : [])));
+    let scratch = new Uint32Array(0);
+    const buffer = (length: number): Uint32Array => (scratch.length >= length ? scratch : (scratch = new Uint32Array(length)));
     const kept = previous?.entriesFor(segments, this.bases);
     const entries: Entries = (put) => {
       kept?.(put);
       for (const i of added) {
-        const { keys, keyMeasures } = held.get(i) ?? takeBandKeys(segments[i]!, params);
+        const { keys, keyMeasures } = held.get(i) ?? takeBandKeys(segments[i]!, params, buffer);
         const base = this.bases[i]!;
         for (let k = 0; k < keys.length; k++) put(keys[k]!, base + keyMeasures[k]!);
       }

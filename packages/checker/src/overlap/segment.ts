@@ -45,9 +45,10 @@ export interface Segment {
   /**
    * Reads the band keys back from where the segment is stored (undefined when they cannot be read).
    * They are wanted once, when a band table is built, and held meanwhile they would be a third of a
-   * large corpus's memory.
+   * large corpus's memory. With `buffer`, they are read into the array it gives for that many
+   * numbers (keys and measures), valid until it gives that array again.
    */
-  readBandKeys?: (() => BandKeys | undefined) | undefined;
+  readBandKeys?: ((buffer?: (length: number) => Uint32Array) => BandKeys | undefined) | undefined;
 }
 
 /** A plan's sorted band keys and, aligned, the measure each belongs to. */
@@ -163,13 +164,13 @@ const MEASURE_SPAN = 2 ** 21;
 
 /**
  * Hands a segment's band keys over to a band table, which keeps its own corpus-wide copy: the
- * segment then holds only what scoring needs. A stored segment's keys are read back; keys already
- * handed over (a segment shared by two indexes) are computed again.
+ * segment then holds only what scoring needs. A stored segment's keys are read back (into `buffer`'s
+ * array, see `readBandKeys`); keys already handed over (a segment shared by two indexes) are computed again.
  */
-export function takeBandKeys(segment: Segment, params: OverlapParams): BandKeys {
+export function takeBandKeys(segment: Segment, params: OverlapParams, buffer?: (length: number) => Uint32Array): BandKeys {
   if (segment.keys.length === 0 && measureCount(segment) > 0) {
     // A stored file gone since loading: no keys, so no match from this plan (as for its metadata).
-    return segment.readBandKeys === undefined ? computeBandKeys(segment, params) : (segment.readBandKeys() ?? { keys: EMPTY, keyMeasures: EMPTY });
+    return segment.readBandKeys === undefined ? computeBandKeys(segment, params) : (segment.readBandKeys(buffer) ?? { keys: EMPTY, keyMeasures: EMPTY });
   }
   const taken = { keys: segment.keys, keyMeasures: segment.keyMeasures };
   segment.keys = EMPTY;

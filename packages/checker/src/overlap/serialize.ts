@@ -135,11 +135,12 @@ function uint32View(bytes: Uint8Array, length: number): Uint32Array {
 
 /**
  * Band keys read from the stored file: the keys, then as many measure numbers, from `base` on (one
- * read). Made outside `deserializeSegment` (see `shingleReader`).
+ * read, into `buffer`'s array when given). Made outside `deserializeSegment` (see `shingleReader`).
  */
-function bandKeyReader(reread: Reread, base: number, length: number): () => BandKeys | undefined {
-  return () => {
-    const bytes = reread(base, length * 8);
+function bandKeyReader(reread: Reread, base: number, length: number): (buffer?: (length: number) => Uint32Array) => BandKeys | undefined {
+  return (buffer) => {
+    const into = buffer?.(length * 2);
+    const bytes = reread(base, length * 8, into === undefined ? undefined : new Uint8Array(into.buffer, into.byteOffset, length * 8));
     return bytes === undefined ? undefined : { keys: uint32View(bytes, length), keyMeasures: uint32View(bytes.subarray(length * 4), length) };
   };
 }
