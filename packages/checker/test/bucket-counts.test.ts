@@ -47,4 +47,17 @@ describe('bucket counts', () => {
     expect(copy.weight(5, weigh)).toBe(first);
     expect(copy.count(5)).toBe(2);
   });
+
+  it('keep every count across room made in advance, sparse or flat', () => {
+    for (const room of [5_000, 70_000]) {
+      const table = new BucketCounts();
+      table.add(3, 2);
+      table.reserve(room);
+      const operations = Array.from({ length: 5_000 }, (_, i) => [(i * 7919) % BUCKETS, 1] as [number, number]);
+      for (const [bucket, delta] of operations) table.add(bucket, delta);
+      expect(table.count(3)).toBe(2 + operations.filter(([bucket]) => bucket === 3).length);
+      for (const [bucket] of operations.slice(1, 50)) expect(table.count(bucket)).toBe(1);
+      expect(table.byteLength === BUCKETS * 8).toBe(room > 65_536);
+    }
+  });
 });

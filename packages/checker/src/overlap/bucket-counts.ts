@@ -59,6 +59,19 @@ export class BucketCounts {
     return copy;
   }
 
+  /**
+   * Makes room for up to `count` more buckets at once, so adding a plan's shingles grows the table
+   * once rather than doubling it again and again (a seed-size plan would rehash it five times).
+   */
+  reserve(count: number): void {
+    if (this.keys === undefined) return;
+    const needed = this.used + count;
+    if (needed > MAX_SPARSE) return this.resize(BUCKETS, false);
+    let capacity = this.keys.length;
+    while (needed * 2 > capacity) capacity *= 2;
+    if (capacity > this.keys.length) this.resize(capacity, true);
+  }
+
   /** The slot holding `bucket`, or -1. */
   private find(bucket: number): number {
     const keys = this.keys;

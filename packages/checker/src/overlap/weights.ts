@@ -57,6 +57,7 @@ export class DocumentFrequency implements SentenceCounts {
    * touches. Computed from the segment's own shingles, so segments need not store their frequencies.
    */
   addSentences(shingles: Uint32Array, sentences: number, sign: 1 | -1 = 1): void {
+    if (sign > 0) this.buckets.reserve(shingles.length);
     for (let i = 0; i < shingles.length; i++) this.buckets.add(shingles[i]! & BUCKET_MASK, sign);
     this.units += sign * sentences;
     this.stale = true;
