@@ -145,6 +145,14 @@ describe('the stored index', () => {
     expect(reads.length).toBeGreaterThan(0);
     expect(Math.max(...reads)).toBeLessThan(bytes.length); // parts are read, not the file again and again
 
+    // A matched measure's metadata is read alone: no read is the whole plan's metadata.
+    reads.length = 0;
+    const metadataBytes = new TextEncoder().encode(stored.measures.map((m) => JSON.stringify(m)).join('')).length;
+    const [match] = onDisk.overlap().query(measureUnits(parsePlan(draft), DEFAULT_OVERLAP_PARAMS)[0]!, { limit: 1, remember: false });
+    expect(match?.measure.title).toBeTruthy();
+    expect(reads.length).toBeGreaterThan(0);
+    expect(Math.max(...reads)).toBeLessThan(metadataBytes / 10);
+
     // The stored file gone since: nothing to score or name from it, and no failure.
     const gone = deserializeSegment(bytes, SEED, DEFAULT_OVERLAP_PARAMS, { reread: () => undefined })!;
     const orphan = new Corpus([{ id: SEED, text: readRepoFile(SEED) }], new Map([[SEED, gone]]));

@@ -1,7 +1,7 @@
 import type { Range } from '@policylint/core';
 import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
 import { BandTable, mostHits } from './band-table.js';
-import { forEachShingleBlock, measureCount, measureKeySets, measureSentences, measureShingles, type Segment, type SegmentMeasure } from './segment.js';
+import { forEachShingleBlock, measureCount, measureKeySets, measureSentences, measureShingles, segmentMeasure, type Segment, type SegmentMeasure } from './segment.js';
 import { keepBest, measureBound, scoreMeasure, weighMeasure, type MeasureScore } from './score.js';
 import { sentenceSimilarity, weightedOverlap } from './similarity.js';
 import { measureContent, type MeasureUnit, type SentenceUnit } from './units.js';
@@ -121,7 +121,7 @@ export class OverlapIndex {
     }
     // Measure metadata is read only for what is returned (a stored plan parses it on first use).
     return top.flatMap(({ segment, m, similarity, pair }) => {
-      const measure = segment.measures[m];
+      const measure = segmentMeasure(segment, m);
       // No metadata: a stored segment whose file was deleted since; its match cannot be named.
       if (measure === undefined) return [];
       return {

@@ -23,7 +23,10 @@ export interface SegmentMeasure {
  */
 export interface Segment {
   planId: string;
+  /** Every measure's metadata; for one measure, `segmentMeasure` (a stored segment reads just that one). */
   measures: SegmentMeasure[];
+  /** Reads measure m's metadata alone from where the segment is stored (undefined when it cannot). */
+  readMeasure?: ((m: number) => SegmentMeasure | undefined) | undefined;
   /** Measure m's sentences are sentence units [sentenceStart[m], sentenceStart[m + 1]). */
   sentenceStart: Uint32Array;
   /** Sentence unit s's shingles are sentenceShingles[sentenceOffsets[s] … sentenceOffsets[s + 1]). */
@@ -242,4 +245,9 @@ export function measureSentences(segment: Segment, m: number): Uint32Array[] {
  */
 export function measureShingles(segment: Segment, m: number, sentences: readonly Uint32Array[] = measureSentences(segment, m)): Uint32Array {
   return unionSorted([segment.titleShingles.subarray(segment.titleOffsets[m]!, segment.titleOffsets[m + 1]!), ...sentences]);
+}
+
+/** Measure m's metadata: read alone for a stored segment, where parsing the plan's every measure was most of a hover. */
+export function segmentMeasure(segment: Segment, m: number): SegmentMeasure | undefined {
+  return segment.readMeasure === undefined ? segment.measures[m] : segment.readMeasure(m);
 }

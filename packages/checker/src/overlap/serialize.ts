@@ -2,14 +2,14 @@ import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
 import { sentenceShingles, type BandKeys, type Segment, type SegmentMeasure } from './segment.js';
 
 /** Bumped whenever the segment layout or the way shingles are made changes: old caches then miss. */
-export const SEGMENT_FORMAT = 5;
+export const SEGMENT_FORMAT = 6;
 
 /** What a stored segment must match to be reused: the format and every parameter that shapes it. */
 export function segmentCacheKey(params: OverlapParams = DEFAULT_OVERLAP_PARAMS): string {
   return `v${SEGMENT_FORMAT}-n${params.n}-b${params.bands}-r${params.rows}-t${params.titlePairs ? 1 : 0}`;
 }
 
-const ARRAYS = ['sentenceStart', 'sentenceOffsets', 'sentenceShingles', 'titleOffsets', 'titleShingles', 'keys', 'keyMeasures'] as const;
+const ARRAYS = ['sentenceStart', 'sentenceOffsets', 'sentenceShingles', 'titleOffsets', 'titleShingles', 'keys', 'keyMeasures', 'measureEnds'] as const;
 
 interface Header {
   key: string;
@@ -17,18 +17,30 @@ interface Header {
 }
 
 /**
- * A segment as bytes: a JSON header (array lengths), the measure metadata as JSON, and the typed
- * arrays as they are in memory. Loading copies the arrays out; it does not rebuild anything.
+ * A segment as bytes: a JSON header (array lengths), the measure metadata (one JSON text per
+ * measure, where each ends in the `measureEnds` array), and the typed arrays as they are in memory. Loading copies the arrays out; it does not rebuild anything.
  */
 export function serializeSegment(segment: Segment, params: OverlapParams = DEFAULT_OVERLAP_PARAMS): Uint8Array {
   const bandKeys = segment.readBandKeys?.() ?? segment;
+  const encoder = new TextEncoder();
+  // Measure metadata is a part of its own, one JSON text per measure, ends in `measureEnds`: it is
+  // read only when a match from this plan is reported, and then only the measures matched.
+  const measures = segment.measures.map((measure) => encoder.encode(JSON.stringify(measure)));
+  const measureEnds = new Uint32Array(measures.length);
+  measures.reduce((end, measure, m) => (measureEnds[m] = end + measure.length), 0);
+  const metadata = new Uint8Array(measureEnds.at(-1) ?? 0);
+  measures.forEach((measure, m) => metadata.set(measure, m === 0 ? 0 : measureEnds[m - 1]!));
   const arrays = ARRAYS.map((name) =>
-    name === 'sentenceShingles' ? sentenceShingles(segment, 0, segment.sentenceOffsets.length - 1) : name === 'keys' || name === 'keyMeasures' ? bandKeys[name] : segment[name],
+    name === 'sentenceShingles'
+      ? sentenceShingles(segment, 0, segment.sentenceOffsets.length - 1)
+      : name === 'keys' || name === 'keyMeasures'
+        ? bandKeys[name]
+        : name === 'measureEnds'
+          ? measureEnds
+          : segment[name],
   );
   const header: Header = { key: segmentCacheKey(params), lengths: arrays.map((a) => a.length) };
-  const encoder = new TextEncoder();
-  // Measure metadata is a JSON part of its own: it is read only when a match from this plan is reported.
-  const parts = [encoder.encode(JSON.stringify(header)), encoder.encode(JSON.stringify(segment.measures))];
+  const parts = [encoder.encode(JSON.stringify(header)), metadata];
   const headerBytes = Math.ceil(parts.reduce((sum, p) => sum + 4 + p.length, 0) / 4) * 4;
   const total = headerBytes + arrays.reduce((sum, a) => sum + a.byteLength, 0);
   const bytes = new Uint8Array(total);
@@ -97,9 +109,17 @@ export function deserializeSegment(
       keyMeasures: reread === undefined ? array(6) : new Uint32Array(0),
       readBandKeys: reread === undefined ? undefined : bandKeyReader(reread, starts[5]!, header.lengths[5]!),
     } as Segment;
-    // A copy (a Node Buffer's slice would be a view), or read back from the file.
-    if (reread === undefined) defineLazyMeasures(segment, copyBytes(bytes, measuresAt, measuresLength));
-    else defineLazyMeasures(segment, reread, measuresAt, measuresLength);
+    const measureEnds = array(7);
+    if (measureEnds.length !== header.lengths[0]! - 1 || (measureEnds.at(-1) ?? 0) !== measuresLength) return undefined;
+    if (reread === undefined) {
+      // Held in memory: every measure parsed now, from these bytes.
+      const readMeasure = measureReader(bytes.subarray(measuresAt, measuresAt + measuresLength), 0, measureEnds);
+      segment.measures = Array.from(measureEnds, (_, m) => readMeasure(m)!);
+    } else {
+      // Read back from the file, one measure when it is asked for.
+      segment.readMeasure = measureReader(reread, measuresAt, measureEnds);
+      defineLazyMeasures(segment);
+    }
     return segment;
   } catch {
     return undefined;
@@ -110,10 +130,6 @@ function copyUint32(bytes: Uint8Array, at: number, length: number): Uint32Array 
   const array = new Uint32Array(length);
   new Uint8Array(array.buffer).set(bytes.subarray(at, at + length * 4));
   return array;
-}
-
-function copyBytes(bytes: Uint8Array, at: number, length: number): Uint8Array {
-  return new Uint8Array(bytes.subarray(at, at + length));
 }
 
 /**
@@ -145,34 +161,33 @@ function bandKeyReader(reread: Reread, base: number, length: number): (buffer?: 
   };
 }
 
-// Parsed metadata of the plans that matched lately: parsing is a few milliseconds a plan, and holding
-// every plan's would cost more than the rest of a stored segment. Cells, not segments, are kept here,
-// so a segment the corpus has dropped is not held.
-const parsedMeasures = new Set<{ measures: SegmentMeasure[] | undefined }>();
-const PARSED_MEASURES = 8;
-
 /**
- * Measure metadata parsed on first use: most plans of a large corpus never produce a match in a run.
- * Made outside `deserializeSegment` (see `shingleReader`).
+ * Reads measure m's metadata: its JSON text, from the held bytes or the stored file (`base` is where
+ * the metadata starts in it). Made outside `deserializeSegment` (see `shingleReader`). A file gone
+ * since loading reads as no metadata, so no match from this plan is reported.
  */
-function defineLazyMeasures(segment: Segment, bytes: Uint8Array | Reread, offset = 0, length = 0): void {
-  const cell: { measures: SegmentMeasure[] | undefined } = { measures: undefined };
+function measureReader(metadata: Uint8Array | Reread, base: number, ends: Uint32Array): (m: number) => SegmentMeasure | undefined {
+  const decoder = new TextDecoder();
+  return (m) => {
+    if (m < 0 || m >= ends.length) return undefined;
+    const start = m === 0 ? 0 : ends[m - 1]!;
+    const json = typeof metadata === 'function' ? metadata(base + start, ends[m]! - start) : metadata.subarray(start, ends[m]);
+    return json === undefined ? undefined : (JSON.parse(decoder.decode(json)) as SegmentMeasure);
+  };
+}
+
+/** Every measure's metadata of a stored segment, read when asked for (serializing it again; tests). */
+function defineLazyMeasures(segment: Segment): void {
   Object.defineProperty(segment, 'measures', {
     enumerable: true,
     get: (): SegmentMeasure[] => {
-      parsedMeasures.delete(cell); // re-inserted below as the most recent
-      if (cell.measures === undefined) {
-        const json = typeof bytes === 'function' ? bytes(offset, length) : bytes;
-        // A stored file gone since loading: no metadata, so no match from this plan is reported.
-        cell.measures = json === undefined ? [] : (JSON.parse(new TextDecoder().decode(json)) as SegmentMeasure[]);
-        if (parsedMeasures.size >= PARSED_MEASURES) {
-          const oldest = parsedMeasures.values().next().value!;
-          oldest.measures = undefined;
-          parsedMeasures.delete(oldest);
-        }
+      const measures: SegmentMeasure[] = [];
+      for (let m = 0; m < segment.sentenceStart.length - 1; m++) {
+        const measure = segment.readMeasure!(m);
+        if (measure === undefined) return [];
+        measures.push(measure);
       }
-      parsedMeasures.add(cell);
-      return cell.measures;
+      return measures;
     },
   });
 }
