@@ -42,12 +42,20 @@ export const textEncoding: Rule = {
       const annotations = findPinyinAnnotations(content);
       const first = annotations[0];
       if (first === undefined) continue;
+      // Kept as offsets, not as objects, until the fix is read: a large plan has tens of thousands
+      // of annotations, alive until the report is written, and the collector copies each survivor.
+      const spans = new Uint32Array(annotations.length * 2);
+      annotations.forEach(({ start, end }, i) => {
+        spans[2 * i] = start;
+        spans[2 * i + 1] = end;
+      });
+      const count = annotations.length;
       // One finding per line: 1,139 separate warnings on the seed would bury everything else.
       const example = content.slice(Math.max(0, first.start - 1), first.end);
       findings.push({
         message: localized(
-          `本行有${annotations.length}处行内拼音注音（如“${example}”），正式文本应删除`,
-          `${annotations.length} inline pinyin annotation${annotations.length > 1 ? 's' : ''} on this line (e.g. ${example}): remove them from the official text`,
+          `本行有${count}处行内拼音注音（如“${example}”），正式文本应删除`,
+          `${count} inline pinyin annotation${count > 1 ? 's' : ''} on this line (e.g. ${example}): remove them from the official text`,
         ),
         range: range(first.start, first.end),
         fix: {
@@ -55,7 +63,7 @@ export const textEncoding: Rule = {
           // Made when first read, then kept as data: a check that does not fix only counts fixes, and
           // a large plan's annotations are tens of thousands of edits (~200,000 objects in 1 MB).
           get edits() {
-            const edits = annotations.map((a) => ({ range: range(a.start, a.end), newText: '' }));
+            const edits = Array.from({ length: count }, (_, i) => ({ range: range(spans[2 * i]!, spans[2 * i + 1]!), newText: '' }));
             Object.defineProperty(this, 'edits', { value: edits, enumerable: true, writable: true });
             return edits;
           },
