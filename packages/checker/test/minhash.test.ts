@@ -4,6 +4,8 @@ import { signature } from '../src/overlap/minhash.js';
 
 // The definition: under permutation i, a shingle h hashes to murmur3's finalizer of h ^ seed i, with
 // seed i the finalizer of 0x9e3779b9 * (i + 1); the signature keeps each permutation's minimum.
+// Written out here, not imported: stored indexes hold these values, so a change to the mixing
+// itself must fail this test (and bump SEGMENT_FORMAT), not pass along with it.
 function mix(x: number): number {
   let h = x >>> 0;
   h ^= h >>> 16;
