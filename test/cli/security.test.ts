@@ -15,6 +15,7 @@ const ruleIds = (stdout: string): string[] => (JSON.parse(stdout) as EslintFile[
 // Cites the secret plan: resolved when that plan is in the corpus, `xref-unknown-document` when not.
 const CITING_DRAFT = `关于某项工作的实施方案\n一、总体要求\n1.推进改革。按照《${SECRET_TITLE}》第1条执行。\n2.加强监管。推动共享。\n`;
 const REFUSED = 'a relative glob must stay inside its folder (no .. above it); write an absolute path for plans elsewhere';
+const REFUSED_ZH = '相对路径的 glob 不能用 .. 跳出其所在目录；其他位置的方案请写绝对路径';
 
 // Each test runs the CLI a few times: more than the default 5 s on a busy 2-core machine.
 describe('nothing from the workspace is executed', { timeout: 60_000 }, () => {
@@ -45,13 +46,17 @@ describe('corpus globs cannot leave the workspace unless absolute', { timeout: 6
     return { root, workspace: join(root, 'workspace'), secret: join(root, 'secret') };
   }
 
-  it('refuses --corpus ../secret as a usage error (exit 2), and reads --corpus /abs/secret', () => {
+  it('refuses --corpus ../secret as a usage error (exit 2) in the --locale language, and reads --corpus /abs/secret', () => {
     const { workspace, secret } = layout();
     for (const arg of ['../secret', '../secret/*.txt', 'seeds/../../secret/plan.txt']) {
-      const { status, stdout, stderr } = runCli(['check', 'draft.txt', '--corpus', arg], workspace);
+      const { status, stdout, stderr } = runCli(['check', 'draft.txt', '--corpus', arg, '--locale', 'en'], workspace);
       expect(status).toBe(2);
       expect(stdout).toBe('');
-      expect(stderr).toBe(`error: option '--corpus <dir|glob>' argument '${arg}' is invalid. ${REFUSED}\n`);
+      expect(stderr).toBe(`policylint: --corpus ${arg}: ${REFUSED}\n`);
+    }
+    for (const command of [['check', 'draft.txt'], ['similar', 'draft.txt'], ['show', '第1条', '--in', 'draft.txt']]) {
+      const zh = runCli([...command, '--corpus', '../secret'], workspace);
+      expect(zh).toMatchObject({ status: 2, stdout: '', stderr: `policylint: --corpus ../secret：${REFUSED_ZH}\n` });
     }
     const absolute = runCli(['check', 'draft.txt', '--corpus', secret, '--format', 'json'], workspace);
     expect(absolute.status).toBe(0);

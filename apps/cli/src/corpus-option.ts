@@ -1,28 +1,30 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { InvalidArgumentError } from 'commander';
 import { CORPUS_GLOB_OUTSIDE, globLeavesBase } from '@policylint/checker';
 import type { CorpusSource } from '@policylint/checker/node';
 import { escapePath } from 'tinyglobby';
+import { CliError } from './cli-error.js';
 import { boundedGlob } from './find-files.js';
-import type { Locale } from './messages.js';
+import { message, type Locale } from './messages.js';
 
-/**
- * Collects repeated `--corpus` arguments, refusing a relative one that climbs out of the current
- * folder (`../x`): a corpus outside it takes an absolute path, so a command line copied from a
- * workspace's scripts cannot quietly read the folders around it. A usage error, exit 2.
- */
+/** Collects repeated `--corpus` arguments (checked by `checkCorpusGlobs` once the command line is read). */
 export function collectCorpus(value: string, previous: string[]): string[] {
-  if (globLeavesBase(value)) throw new InvalidArgumentError(CORPUS_GLOB_OUTSIDE.en);
   return [...previous, value];
 }
 
 /**
- * Refuses a `--corpus` glob picomatch could take unbounded time on (`boundedGlob`), as a usage error
- * in the command's language. Checked once the whole command line is read, so that `--locale` is known.
+ * Refuses, as a usage error (exit 2) in the command's language, a `--corpus` argument that climbs out
+ * of the current folder (`../x`: a corpus outside it takes an absolute path, so a command line copied
+ * from a workspace's scripts cannot quietly read the folders around it) or a glob picomatch could take
+ * unbounded time on (`boundedGlob`). Checked once the whole command line is read, so that `--locale`
+ * is known.
  */
 export async function checkCorpusGlobs(args: readonly string[], cwd: string, locale: Locale): Promise<void> {
-  for (const arg of args) if (!(await isDirectory(resolve(cwd, arg)))) boundedGlob(arg, locale, `--corpus ${arg}`);
+  for (const arg of args) {
+    const label = `--corpus ${arg}`;
+    if (globLeavesBase(arg)) throw new CliError(message(locale, 'refusedArgument', label, CORPUS_GLOB_OUTSIDE[locale]));
+    if (!(await isDirectory(resolve(cwd, arg)))) boundedGlob(arg, locale, label);
+  }
 }
 
 /**

@@ -36,6 +36,6 @@ export async function findFiles(args: readonly string[], cwd: string, locale: Lo
 /** The glob, unless matching it could take unbounded time: then a usage error saying why. */
 export function boundedGlob(glob: string, locale: Locale, label = glob): string {
   const reason = unboundedGlobReason(glob);
-  if (reason !== undefined) throw new CliError(message(locale, 'unboundedGlob', label, reason[locale]));
+  if (reason !== undefined) throw new CliError(message(locale, 'refusedArgument', label, reason[locale]));
   return glob;
 }

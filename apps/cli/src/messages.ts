@@ -58,7 +58,7 @@ const MESSAGES = {
   },
   noSimilar: { 'zh-CN': () => '（语料库中没有相近的措施）', en: () => '(nothing alike in the corpus)' },
   noMatch: { 'zh-CN': (p: string) => `${p}：没有匹配的文件`, en: (p: string) => `${p}: no files match` },
-  unboundedGlob: { 'zh-CN': (p: string, why: string) => `${p}：${why}`, en: (p: string, why: string) => `${p}: ${why}` },
+  refusedArgument: { 'zh-CN': (p: string, why: string) => `${p}：${why}`, en: (p: string, why: string) => `${p}: ${why}` },
   fixed: {
     'zh-CN': (p: string, n: number) => `${p}：已修复 ${n} 处`,
     en: (p: string, n: number) => `${p}: fixed ${n} problem${n === 1 ? '' : 's'}`,
