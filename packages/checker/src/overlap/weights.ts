@@ -1,11 +1,11 @@
+import { BUCKET_MASK, BucketCounts } from './bucket-counts.js';
+
 /** Weighs shingles by how common they are among the sentences counted. */
 export interface SentenceCounts {
   /** Counts a plan's sentences: each shingle set counts once per bucket it touches. */
   addSentences(shingles: Uint32Array, sentences: number): void;
   weight(h: number): number;
 }
-
-import { BUCKET_MASK, BucketCounts } from './bucket-counts.js';
 
 /**
  * Inverse document frequency, smoothed, as a 32-bit float (the precision weights are kept in): rare
