@@ -188,6 +188,16 @@ describe('policylint check with hostile globs', () => {
     expect(oneLine(en)).toEqual([`policylint: ${config}: corpus.1: parentheses are not supported: extglobs such as +(…) or @(…) and groups (a|b) can take very long to match on long file names; write alternatives as {a,b}, and a parenthesis in a file name as ?`]);
   });
 
+  it('refuses more than 64 --corpus arguments as a usage error, in the --locale language', () => {
+    const dir = tempDir({ 'draft.txt': DRAFT }, ROOT);
+    const corpus = (n: number) => Array.from({ length: n }, (_, i) => ['--corpus', `plans${i}/*.txt`]).flat();
+    const zh = runBounded(['check', 'draft.txt', ...corpus(65)], dir);
+    expect([zh.status, zh.stdout, oneLine(zh)]).toEqual([2, '', ['policylint: --corpus：glob 过多：一个列表至多 64 个；请合并为更少的 glob，如 {a,b}/*.txt']]);
+    const en = runBounded(['check', 'draft.txt', ...corpus(65), '--locale', 'en'], dir);
+    expect(oneLine(en)).toEqual(['policylint: --corpus: too many globs: at most 64 in one list; merge them into fewer, e.g. {a,b}/*.txt']);
+    expect(runBounded(['check', 'draft.txt', ...corpus(64)], dir).status).not.toBe(2);
+  });
+
   it('refuses --corpus and file-argument globs past the limits as usage errors, in the --locale language', () => {
     const dir = tempDir({ 'draft.txt': DRAFT, [`seeds/${'a'.repeat(255)}`]: '', ...EXTGLOB_BAIT }, ROOT);
     const corpus = runBounded(['check', 'draft.txt', '--corpus', 'seeds/*a*a*a*b'], dir);

@@ -88,6 +88,20 @@ describe('policylint.include and policylint.corpus globs match in bounded time',
       'policylint: policylint.include: "**/*a*a*a*b" ignored: too many wildcards: a glob may hold at most 3 * or **, at most 2 * within one name and 2 **; more can take very long to match on long file names or deep folders',
     ]);
   });
+
+  const manyGlobs = (n: number) => Array.from({ length: n }, (_, i) => `**/drafts${i}/*.txt`);
+
+  it('ignores a list of more than 64 globs as a whole, saying so once', async () => {
+    expect(await diagnose({ include: manyGlobs(65) }, 'drafts0/a.txt', ONE_LEVEL)).toEqual([]);
+    expect(await diagnose({ include: manyGlobs(65) }, 'drafts1/a.txt', ONE_LEVEL)).toEqual([]);
+    expect(client!.logs.filter((line) => /policylint\.include/.test(line))).toEqual([
+      'policylint: policylint.include: ignored: too many globs: at most 64 in one list; merge them into fewer, e.g. {a,b}/*.txt',
+    ]);
+  });
+
+  it('takes a list of 64 globs', async () => {
+    expect(await diagnose({ include: manyGlobs(64) }, 'drafts63/a.txt', ONE_LEVEL)).toEqual(['numbering-sequence']);
+  });
 });
 
 describe('workspace diagnostics stay inside the workspace folder', () => {

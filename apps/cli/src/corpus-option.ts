@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { CORPUS_GLOB_OUTSIDE, globLeavesBase } from '@policylint/checker';
+import { CORPUS_GLOB_OUTSIDE, GLOB_LIMITS, globLeavesBase, TOO_MANY_GLOBS } from '@policylint/checker';
 import type { CorpusSource } from '@policylint/checker/node';
 import { escapePath } from 'tinyglobby';
 import { CliError } from './cli-error.js';
@@ -15,11 +15,12 @@ export function collectCorpus(value: string, previous: string[]): string[] {
 /**
  * Refuses, as a usage error (exit 2) in the command's language, a `--corpus` argument that climbs out
  * of the current folder (`../x`: a corpus outside it takes an absolute path, so a command line copied
- * from a workspace's scripts cannot quietly read the folders around it) or a glob picomatch could take
- * unbounded time on (`boundedGlob`). Checked once the whole command line is read, so that `--locale`
+ * from a workspace's scripts cannot quietly read the folders around it), a glob picomatch could take
+ * unbounded time on (`boundedGlob`), or more globs than `GLOB_LIMITS.globs`. Checked once the whole command line is read, so that `--locale`
  * is known.
  */
 export async function checkCorpusGlobs(args: readonly string[], cwd: string, locale: Locale): Promise<void> {
+  if (args.length > GLOB_LIMITS.globs) throw new CliError(message(locale, 'refusedArgument', '--corpus', TOO_MANY_GLOBS[locale]));
   for (const arg of args) {
     const label = `--corpus ${arg}`;
     if (globLeavesBase(arg)) throw new CliError(message(locale, 'refusedArgument', label, CORPUS_GLOB_OUTSIDE[locale]));

@@ -7,7 +7,17 @@ import { localized, type Localized } from './finding.js';
  * whole match; extglobs (`+(*)a`) grow exponentially with the name's length. Within these limits a
  * match takes milliseconds on the longest names and deepest paths (docs/robustness.md).
  */
-export const GLOB_LIMITS = { length: 4096, wildcards: 3, starsPerName: 2, globstars: 2, combinations: 8 } as const;
+export const GLOB_LIMITS = { length: 4096, wildcards: 3, starsPerName: 2, globstars: 2, combinations: 8, globs: 64 } as const;
+
+/**
+ * More globs in one list than this are refused (config `corpus`, `--corpus`, the editor's
+ * `policylint.corpus` and `policylint.include`): each is matched against every file, so a bounded
+ * glob still costs its share, and thousands of them would make a check as slow as one bad glob.
+ */
+export const TOO_MANY_GLOBS = localized(
+  `glob 过多：一个列表至多 ${GLOB_LIMITS.globs} 个；请合并为更少的 glob，如 {a,b}/*.txt`,
+  `too many globs: at most ${GLOB_LIMITS.globs} in one list; merge them into fewer, e.g. {a,b}/*.txt`,
+);
 
 const GLOB_TOO_LONG = localized(`glob 过长（超过 ${GLOB_LIMITS.length} 个字符）`, `the glob is too long (over ${GLOB_LIMITS.length} characters)`);
 

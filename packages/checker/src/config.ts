@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
-import { GLOB_LIMITS, unboundedGlobReason } from './bounded-glob.js';
+import { GLOB_LIMITS, TOO_MANY_GLOBS, unboundedGlobReason } from './bounded-glob.js';
 import { CORPUS_GLOB_OUTSIDE, globLeavesBase } from './corpus-glob.js';
 import { localized, LOCALES, type Locale, type Localized, type Severity } from './finding.js';
 import { DEFAULT_OVERLAP_PARAMS } from './overlap/params.js';
@@ -112,12 +112,15 @@ function buildConfigSchema() {
                 if (reason !== undefined) context.addIssue({ code: 'custom', message: reason.en, params: { localized: reason } });
               }),
           )
+          .superRefine((globs, context) => {
+            if (globs.length > GLOB_LIMITS.globs) context.addIssue({ code: 'custom', message: TOO_MANY_GLOBS.en, params: { localized: TOO_MANY_GLOBS } });
+          })
           .optional(),
         localized(
           '现行方案（语料库）的 glob，相对于本文件，不能用 .. 跳出本文件所在目录；其他位置的方案请写绝对路径。未设置时使用本文件旁的 seeds/ 目录，或被检查文件上层最近的 seeds/ 目录。' +
-            `glob 写法：\`*\` 匹配名称中的任意字符，\`**\` 单独作为一层目录（如 \`a/**/b\`）时匹配任意层目录，\`?\` 匹配一个字符，\`[0-9]\` 匹配一类字符，\`{a,b}\` 表示备选，开头的 \`!\` 表示排除。至多 ${GLOB_LIMITS.wildcards} 个 \`*\` 或 \`**\`（同一名称内至多 ${GLOB_LIMITS.starsPerName} 个 \`*\`，\`**\` 至多 ${GLOB_LIMITS.globstars} 个），\`{…}\` 至多 ${GLOB_LIMITS.combinations} 种组合；不支持圆括号（扩展 glob 如 \`+(…)\`）和 \`{1..9}\` 这样的范围：超出这些限制的 glob 匹配可能耗时极长，不予接受。`,
+            `glob 写法：\`*\` 匹配名称中的任意字符，\`**\` 单独作为一层目录（如 \`a/**/b\`）时匹配任意层目录，\`?\` 匹配一个字符，\`[0-9]\` 匹配一类字符，\`{a,b}\` 表示备选，开头的 \`!\` 表示排除。至多 ${GLOB_LIMITS.wildcards} 个 \`*\` 或 \`**\`（同一名称内至多 ${GLOB_LIMITS.starsPerName} 个 \`*\`，\`**\` 至多 ${GLOB_LIMITS.globstars} 个），\`{…}\` 至多 ${GLOB_LIMITS.combinations} 种组合，至多 ${GLOB_LIMITS.globs} 个 glob；不支持圆括号（扩展 glob 如 \`+(…)\`）和 \`{1..9}\` 这样的范围：超出这些限制的 glob 匹配可能耗时极长，不予接受。`,
           'Globs of the plans in force (the corpus), relative to this file and inside its folder (no .. above it); plans elsewhere need an absolute path. Unset: the seeds/ folder next to this file, or the nearest seeds/ above the checked file. ' +
-            `Glob syntax: \`*\` matches any characters within a name, \`**\` any folders (standing alone: \`a/**/b\`), \`?\` one character, \`[0-9]\` one of a class, \`{a,b}\` alternatives, a leading \`!\` leaves files out. At most ${GLOB_LIMITS.wildcards} \`*\` or \`**\` (at most ${GLOB_LIMITS.starsPerName} \`*\` within one name and ${GLOB_LIMITS.globstars} \`**\`) and ${GLOB_LIMITS.combinations} \`{…}\` combinations; no parentheses (extglobs such as \`+(…)\`) and no ranges such as \`{1..9}\`: globs past these limits could take very long to match and are refused.`,
+            `Glob syntax: \`*\` matches any characters within a name, \`**\` any folders (standing alone: \`a/**/b\`), \`?\` one character, \`[0-9]\` one of a class, \`{a,b}\` alternatives, a leading \`!\` leaves files out. At most ${GLOB_LIMITS.wildcards} \`*\` or \`**\` (at most ${GLOB_LIMITS.starsPerName} \`*\` within one name and ${GLOB_LIMITS.globstars} \`**\`) and ${GLOB_LIMITS.combinations} \`{…}\` combinations, at most ${GLOB_LIMITS.globs} globs; no parentheses (extglobs such as \`+(…)\`) and no ranges such as \`{1..9}\`: globs past these limits could take very long to match and are refused.`,
         ),
       ),
     }),

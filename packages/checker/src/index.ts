@@ -32,7 +32,7 @@ export { citationEdits, levelMoves, renumberPlan, type NumberMove, type Renumber
 export { ruleDocsUrl, RuleMetaSchema, selfReferences, type Rule, type RuleContext } from './rule.js';
 export { RULES } from './rules/index.js';
 export { configJsonSchema } from './config-json-schema.js';
-export { GLOB_LIMITS, unboundedGlobReason } from './bounded-glob.js';
+export { GLOB_LIMITS, TOO_MANY_GLOBS, unboundedGlobReason } from './bounded-glob.js';
 export { CORPUS_GLOB_OUTSIDE, globLeavesBase, isAbsoluteGlob } from './corpus-glob.js';
 export { Corpus, corpusTitles, CorpusPlan, type CorpusDocument, type CorpusTitles } from './corpus.js';
 export { cleanText, findPath, resolveReference, resolveTarget, type PlanHandle, type ResolveContext, type Resolution } from './resolve-reference.js';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GLOB_LIMITS, parseConfig, RULES, unboundedGlobReason } from '../src/index.js';
+import { GLOB_LIMITS, parseConfig, RULES, TOO_MANY_GLOBS, unboundedGlobReason } from '../src/index.js';
 import { listCorpusFiles } from '../src/node/index.js';
 
 /**
@@ -100,6 +100,14 @@ describe('corpus globs in policylint.config.json past the limits', () => {
     expect(issues.map((issue) => issue.key)).toEqual(['corpus.1', 'corpus.3']);
     expect(issues[0]!.message).toEqual(unboundedGlobReason('seeds/+(*)a'));
     expect(issues[1]!.message['zh-CN']).toMatch(/^通配符过多/);
+  });
+
+  it(`are at most ${GLOB_LIMITS.globs} in the list`, () => {
+    const globs = (n: number) => Array.from({ length: n }, (_, i) => `plans${i}/*.txt`);
+    expect(parseConfig({ corpus: globs(GLOB_LIMITS.globs) }, []).ok).toBe(true);
+    const parsed = parseConfig({ corpus: globs(GLOB_LIMITS.globs + 1) }, []);
+    expect(parsed.ok ? [] : parsed.issues).toEqual([{ key: 'corpus', message: TOO_MANY_GLOBS }]);
+    expect(TOO_MANY_GLOBS['zh-CN']).toMatch(/^glob 过多：一个列表至多 64 个/);
   });
 });
 

@@ -1,8 +1,10 @@
 import {
   checkText,
   CORPUS_GLOB_OUTSIDE,
+  GLOB_LIMITS,
   globLeavesBase,
   resolveConfig,
+  TOO_MANY_GLOBS,
   unboundedGlobReason,
   type CheckResult,
   type Corpus,
@@ -121,14 +123,21 @@ export class Analyses {
    * with the workspace, untrusted.
    */
   private usableGlobs(setting: 'corpus' | 'include', globs: readonly string[]): string[] {
+    if (globs.length > GLOB_LIMITS.globs) {
+      this.logOnce(`policylint.${setting}: ignored: ${TOO_MANY_GLOBS.en}`);
+      return [];
+    }
     return globs.filter((glob) => {
       const reason = setting === 'corpus' && globLeavesBase(glob) ? CORPUS_GLOB_OUTSIDE : unboundedGlobReason(glob);
       if (reason === undefined) return true;
-      const message = `policylint.${setting}: ${JSON.stringify(glob)} ignored: ${reason.en}`;
-      if (!this.reported.has(message)) this.options.log(message);
-      this.reported.add(message);
+      this.logOnce(`policylint.${setting}: ${JSON.stringify(glob)} ignored: ${reason.en}`);
       return false;
     });
+  }
+
+  private logOnce(message: string): void {
+    if (!this.reported.has(message)) this.options.log(message);
+    this.reported.add(message);
   }
 }
 
