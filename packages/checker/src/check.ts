@@ -73,13 +73,14 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
  * collation (~10–15 ms the first time).
  */
 function byPlaceAndRule(findings: readonly Finding[]): Finding[] {
-  const keys = findings.map((finding, index) => ({ line: finding.range.start.line, character: finding.range.start.character, ruleId: finding.ruleId, index }));
-  keys.sort((a, b) => a.line - b.line || a.character - b.character || (a.ruleId === b.ruleId ? 0 : a.ruleId < b.ruleId ? -1 : 1));
-  return keys.map(({ index }) => {
-    const { ruleId, severity, message, range, related, fix, suggestions, fatal } = findings[index]!;
-    // Every key present, in one order (undefined where a finding has none, which JSON leaves out).
-    return { ruleId, severity, message, range, related, fix, suggestions, fatal };
-  });
+  // Every key present, in one order (undefined where a finding has none, which JSON leaves out).
+  const uniform = findings.map(({ ruleId, severity, message, range, related, fix, suggestions, fatal }) => ({ ruleId, severity, message, range, related, fix, suggestions, fatal }));
+  return uniform.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (a.ruleId === b.ruleId ? 0 : a.ruleId < b.ruleId ? -1 : 1),
+  );
 }
 
 /** The one error finding that stands for a rule which threw, at the start of the text. */
