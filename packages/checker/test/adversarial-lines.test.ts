@@ -85,6 +85,7 @@ const CORE_TEXT_FUNCTIONS: Readonly<Record<string, (text: string) => unknown>> =
   parsePlan: core.parsePlan,
   planTitles: core.planTitles,
   findPinyinAnnotations: core.findPinyinAnnotations,
+  pinyinAnnotationSpans: core.pinyinAnnotationSpans,
   stripPinyin: core.stripPinyin,
   splitSentences: (text) => core.splitSentences(text, 0, text.length),
   findReferences: core.findReferences,

@@ -24,7 +24,7 @@ export {
 export { dropPunctuation, foldWidth, normalizeForMatch, toSimplified } from './normalize.js';
 export { CHINESE_NUMERAL_CHARS, parseChineseNumeral, toChineseNumeral } from './numerals.js';
 export { parsePlan, planTitles, primaryTitle } from './parse.js';
-export { findPinyinAnnotations, stripPinyin } from './pinyin.js';
+export { findPinyinAnnotations, pinyinAnnotationSpans, stripPinyin, TONE_MARKED } from './pinyin.js';
 export { splitSentences, type SentenceSpan } from './sentences.js';
 export { isPlanLike, nodesOfKind, walkNodes } from './walk.js';
 export {

@@ -1,4 +1,4 @@
-import { findDamage, findPinyinAnnotations, splitLines, toChineseNumeral, walkNodes, type Range } from '@policylint/core';
+import { findDamage, pinyinAnnotationSpans, splitLines, toChineseNumeral, walkNodes, type Range } from '@policylint/core';
 import { localized, type RuleFinding } from '../finding.js';
 import type { Rule } from '../rule.js';
 
@@ -39,17 +39,12 @@ export const textEncoding: Rule = {
           });
         }
       }
-      const annotations = findPinyinAnnotations(content);
-      const first = annotations[0];
-      if (first === undefined) continue;
-      // Kept as offsets, not as objects, until the fix is read: a large plan has tens of thousands
-      // of annotations, alive until the report is written, and the collector copies each survivor.
-      const spans = new Uint32Array(annotations.length * 2);
-      annotations.forEach(({ start, end }, i) => {
-        spans[2 * i] = start;
-        spans[2 * i + 1] = end;
-      });
-      const count = annotations.length;
+      // Offsets, not objects, until the fix is read: a large plan has tens of thousands of
+      // annotations, alive until the report is written, and the collector copies each survivor.
+      const spans = pinyinAnnotationSpans(content);
+      if (spans.length === 0) continue;
+      const first = { start: spans[0]!, end: spans[1]! };
+      const count = spans.length / 2;
       // One finding per line: 1,139 separate warnings on the seed would bury everything else.
       const example = content.slice(Math.max(0, first.start - 1), first.end);
       findings.push({
