@@ -1,7 +1,7 @@
 import { blankMarkdownBlocks, blankNonPlanText, findReferences, parsePlan, type Plan, type PlanReference } from '@policylint/core';
 import { applyEdits, selectFixes } from './apply-edits.js';
 import { effectiveSeverity, resolveConfig, type ResolvedConfig } from './config.js';
-import { localized, type Finding, type Fix } from './finding.js';
+import { localized, type Finding, type Fix, type RuleFinding, type Severity } from './finding.js';
 import { analyzeNumbering, type NumberingAnalysis } from './numbering/analysis.js';
 import type { Corpus } from './corpus.js';
 import { DEFAULT_OVERLAP_PARAMS } from './overlap/params.js';
@@ -52,7 +52,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
     const severity = effectiveSeverity(config, rule.id, rule.defaultSeverity);
     if (severity === undefined) continue;
     try {
-      for (const finding of rule.check(context)) found.push({ ...finding, ruleId: rule.id, severity });
+      for (const finding of rule.check(context)) found.push(asFinding(finding, rule.id, severity));
       ran.add(rule.id);
     } catch (error) {
       failed.push(ruleFailure(rule.id, error));
@@ -66,16 +66,21 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 }
 
 /**
- * Findings by place, then rule id, each in one shape. Findings come in each rule's own shape, and code
- * reading thousands of them (sorting, counting, formatting) was slowed down by it: a comparator
- * reading them directly was ~15 ms of a 1 MB plan's, counting them ~10 ms. Rule ids are kebab-case
- * ASCII (the registry checks), for which code-unit order is collation order, without loading ICU's
- * collation (~10–15 ms the first time).
+ * A rule's finding as the checker returns it: every key present, in one order (undefined where it has
+ * none, which JSON leaves out). Findings in each rule's own shape slowed down the code that reads
+ * thousands of them (sorting, counting, formatting): a comparator reading them directly was ~15 ms of
+ * a 1 MB plan's check, counting them ~10 ms.
  */
-function byPlaceAndRule(findings: readonly Finding[]): Finding[] {
-  // Every key present, in one order (undefined where a finding has none, which JSON leaves out).
-  const uniform = findings.map(({ ruleId, severity, message, range, related, fix, suggestions, fatal }) => ({ ruleId, severity, message, range, related, fix, suggestions, fatal }));
-  return uniform.sort(
+function asFinding({ message, range, related, fix, suggestions }: RuleFinding, ruleId: string, severity: Severity, fatal?: true): Finding {
+  return { ruleId, severity, message, range, related, fix, suggestions, fatal };
+}
+
+/**
+ * Findings by place, then rule id. Rule ids are kebab-case ASCII (the registry checks), for which
+ * code-unit order is collation order, without loading ICU's collation (~10–15 ms the first time).
+ */
+function byPlaceAndRule(findings: Finding[]): Finding[] {
+  return findings.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
@@ -86,13 +91,8 @@ function byPlaceAndRule(findings: readonly Finding[]): Finding[] {
 /** The one error finding that stands for a rule which threw, at the start of the text. */
 function ruleFailure(ruleId: string, error: unknown): Finding {
   const why = error instanceof Error ? error.message : String(error);
-  return {
-    ruleId,
-    severity: 'error',
-    message: localized(`规则 ${ruleId} 出错：${why}`, `rule ${ruleId} failed: ${why}`),
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    fatal: true,
-  };
+  const message = localized(`规则 ${ruleId} 出错：${why}`, `rule ${ruleId} failed: ${why}`);
+  return asFinding({ message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, ruleId, 'error', true);
 }
 
 /**
@@ -121,7 +121,7 @@ function applyDirectives(
     ranRuleIds: corpus === undefined ? undefined : ran,
   });
   return {
-    findings: [...suppression.kept, ...problems.map((problem) => ({ ...problem, ruleId: inlineDirective.id, severity }))],
+    findings: [...suppression.kept, ...problems.map((problem) => asFinding(problem, inlineDirective.id, severity))],
     suppressed: suppression.hidden,
   };
 }
