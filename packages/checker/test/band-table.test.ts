@@ -77,6 +77,17 @@ describe('the band table', () => {
     );
   });
 
+  it('has the same entries with a large directory (16-bit buckets and low keys) as a small one', () => {
+    // Small tables get few buckets and wide low keys; past ~16,000 measures the directory has 2^16
+    // buckets and 16-bit low keys. Three plans of 6,000 measures, to be sure the large layout is used.
+    const [planSets] = fc.sample(fc.array(fc.array(fc.array(key, { maxLength: 3 }), { minLength: 6000, maxLength: 6000 }), { minLength: 3, maxLength: 3 }), { numRuns: 1, seed: 7 });
+    const plans = planSets!.map((s, i) => ({ id: `p${i}`, sets: s }));
+    const table = new BandTable(plans.map(keySegment), PARAMS);
+    const query = [...new Set(plans.flatMap((p) => p.sets.flat()))].slice(0, 40);
+    expect(hitsOf(table, query)).toEqual(expectedHits(plans, query));
+    expect(hitsOf(table, query, 9000)).toEqual(expectedHits(plans, query, 9000));
+  });
+
   it('after plans are kept, replaced, removed and added, equals a table built afresh from the same plans', () => {
     const change = fc.record({
       first: fc.array(sets, { minLength: 1, maxLength: 5 }),

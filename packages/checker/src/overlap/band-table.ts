@@ -1,10 +1,18 @@
 import type { OverlapParams } from './params.js';
 import { measureCount, takeBandKeys, type Segment } from './segment.js';
 
-const DIRECTORY_BITS = 16;
-const BUCKETS = 1 << DIRECTORY_BITS;
-const LOW_BITS = 32 - DIRECTORY_BITS;
-const LOW_MASK = (1 << LOW_BITS) - 1;
+/** Directory bits of a large table: its low keys then fit in 16 bits, half the memory of whole keys. */
+const MAX_DIRECTORY_BITS = 16;
+const MIN_DIRECTORY_BITS = 4;
+
+/**
+ * Directory bits for a table of `measures` measures: a few entries per bucket (a measure has tens of
+ * band keys). A small table (a draft's own measures, a corpus of a few plans) with the large one's
+ * 65,536 buckets spent most of its making on the directory, walked whole in code that had not run yet.
+ */
+function directoryBits(measures: number): number {
+  return Math.min(MAX_DIRECTORY_BITS, Math.max(MIN_DIRECTORY_BITS, Math.ceil(Math.log2(measures + 1)) + 2));
+}
 /** A band key shared by more measures than this is a slogan's: it tells nothing and costs much. */
 export const MAX_POSTINGS = 1024;
 
@@ -19,8 +27,10 @@ type Entries = (put: (key: number, ref: number) => void) => void;
  * adds the new plans' keys.
  */
 export class BandTable {
-  /** The low bits of each key; its top bits are its directory bucket. Half the memory of whole keys. */
-  private readonly lowKeys: Uint16Array;
+  /** The low bits of each key; its top bits (`bits` of them) are its directory bucket. */
+  private readonly lowKeys: Uint16Array | Uint32Array;
+  private readonly bits: number;
+  private readonly lowBits: number;
   /** Global measure number of each key: `bases[s] + m` for measure m of segment s. */
   private readonly refs: Uint32Array;
   /** directory[b] is the first entry whose key's top bits are b or more. */
@@ -55,22 +65,28 @@ export class BandTable {
     };
     // A counting sort on the top bits, straight into the table (no intermediate arrays as large as
     // the table itself): count each bucket's entries, place them, then order each bucket.
-    const directory = new Uint32Array(BUCKETS + 1);
-    entries((key) => directory[(key >>> LOW_BITS) + 1]!++);
-    for (let b = 0; b < BUCKETS; b++) directory[b + 1]! += directory[b]!;
-    const total = directory[BUCKETS]!;
-    const lowKeys = new Uint16Array(total);
+    const bits = directoryBits(this.bases[segments.length]!);
+    const lowBits = 32 - bits;
+    const lowMask = 2 ** lowBits - 1;
+    const buckets = 2 ** bits;
+    const directory = new Uint32Array(buckets + 1);
+    entries((key) => directory[(key >>> lowBits) + 1]!++);
+    for (let b = 0; b < buckets; b++) directory[b + 1]! += directory[b]!;
+    const total = directory[buckets]!;
+    const lowKeys = lowBits <= 16 ? new Uint16Array(total) : new Uint32Array(total);
     const refs = new Uint32Array(total);
     // Each bucket's start serves as its cursor, which leaves it at the next bucket's start.
     entries((key, ref) => {
-      const at = directory[key >>> LOW_BITS]!++;
-      lowKeys[at] = key & LOW_MASK;
+      const at = directory[key >>> lowBits]!++;
+      lowKeys[at] = key & lowMask;
       refs[at] = ref;
     });
-    directory.copyWithin(1, 0, BUCKETS);
+    directory.copyWithin(1, 0, buckets);
     directory[0] = 0;
     // Each source comes sorted: one (a single plan, or a draft's own measures) needs nothing more.
-    if ((kept === undefined ? 0 : 1) + added.length > 1) sortBuckets(directory, lowKeys, refs);
+    if ((kept === undefined ? 0 : 1) + added.length > 1) sortBuckets(directory, lowKeys, refs, lowBits);
+    this.bits = bits;
+    this.lowBits = lowBits;
     this.lowKeys = lowKeys;
     this.refs = refs;
     this.directory = directory;
@@ -87,10 +103,11 @@ export class BandTable {
       for (let m = 0; m < measureCount(segment); m++) remap[this.bases[old]! + m] = bases[i]! + m;
     });
     return (put) => {
-      for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      const scale = 2 ** this.lowBits;
+      for (let bucket = 0; bucket < 2 ** this.bits; bucket++) {
         for (let e = this.directory[bucket]!; e < this.directory[bucket + 1]!; e++) {
           const to = remap[this.refs[e]!]!;
-          if (to >= 0) put(((bucket << LOW_BITS) | this.lowKeys[e]!) >>> 0, to);
+          if (to >= 0) put(bucket * scale + this.lowKeys[e]!, to);
         }
       }
     };
@@ -108,12 +125,13 @@ export class BandTable {
     report: (segment: Segment, measure: number, hits: number) => void,
     before = Number.POSITIVE_INFINITY,
   ): void {
-    const { lowKeys, refs, directory, counts } = this;
+    const { lowKeys, refs, directory, counts, lowBits } = this;
+    const lowMask = 2 ** lowBits - 1;
     const touched: number[] = [];
     for (const keySet of keySets) {
       for (const key of keySet) {
-        const bucket = key >>> (32 - DIRECTORY_BITS);
-        const lowKey = key & LOW_MASK;
+        const bucket = key >>> lowBits;
+        const lowKey = key & lowMask;
         let low = directory[bucket]!;
         const bucketEnd = directory[bucket + 1]!;
         let end = bucketEnd;
@@ -150,34 +168,36 @@ export class BandTable {
  * 100,000 measures: each entry's key and place packed into one number, one native sort, then the
  * measures put back by place.
  */
-function sortBuckets(directory: Uint32Array, lowKeys: Uint16Array, refs: Uint32Array): void {
+function sortBuckets(directory: Uint32Array, lowKeys: Uint16Array | Uint32Array, refs: Uint32Array, lowBits: number): void {
   let packed = new Uint32Array(0);
   let wide = new Float64Array(0);
   let saved = new Uint32Array(0);
-  for (let b = 0; b < BUCKETS; b++) {
+  for (let b = 0; b + 1 < directory.length; b++) {
     const from = directory[b]!;
     const n = directory[b + 1]! - from;
     if (n < 2) continue;
     if (saved.length < n) saved = new Uint32Array(2 * n);
     saved.set(refs.subarray(from, from + n));
-    if (n <= 1 << LOW_BITS) {
+    if (lowBits === 16 && n <= 1 << 16) {
       // Key and place in 32 bits: sorts about twice as fast as 64-bit numbers.
       if (packed.length < n) packed = new Uint32Array(2 * n);
-      for (let i = 0; i < n; i++) packed[i] = ((lowKeys[from + i]! << LOW_BITS) | i) >>> 0;
+      for (let i = 0; i < n; i++) packed[i] = ((lowKeys[from + i]! << 16) | i) >>> 0;
       packed.subarray(0, n).sort();
       for (let i = 0; i < n; i++) {
-        lowKeys[from + i] = packed[i]! >>> LOW_BITS;
-        refs[from + i] = saved[packed[i]! & LOW_MASK]!;
+        lowKeys[from + i] = packed[i]! >>> 16;
+        refs[from + i] = saved[packed[i]! & 0xffff]!;
       }
     } else {
-      // A bucket of a key shared by very many measures (a slogan's, in a corpus of millions).
+      // A bucket of a key shared by very many measures (a slogan's, in a corpus of millions), or of a
+      // small table, whose low keys are wider: key and place in one exact double (below 2^53).
+      const scale = 2 ** Math.ceil(Math.log2(n));
       if (wide.length < n) wide = new Float64Array(n);
-      for (let i = 0; i < n; i++) wide[i] = lowKeys[from + i]! * 2 ** 32 + i;
+      for (let i = 0; i < n; i++) wide[i] = lowKeys[from + i]! * scale + i;
       wide.subarray(0, n).sort();
       for (let i = 0; i < n; i++) {
-        const key = Math.floor(wide[i]! / 2 ** 32);
+        const key = Math.floor(wide[i]! / scale);
         lowKeys[from + i] = key;
-        refs[from + i] = saved[wide[i]! - key * 2 ** 32]!;
+        refs[from + i] = saved[wide[i]! - key * scale]!;
       }
     }
   }
