@@ -19,4 +19,9 @@ export class Recent<K, V> {
     this.values.set(key, value);
     return value;
   }
+
+  /** Forgets every value. */
+  clear(): void {
+    this.values.clear();
+  }
 }

@@ -2,7 +2,8 @@ import type { Range } from '@policylint/core';
 import { DEFAULT_OVERLAP_PARAMS, type OverlapParams } from './params.js';
 import { BandTable, mostHits } from './band-table.js';
 import { forEachShingleBlock, measureCount, measureKeySets, measureSentences, measureShingles, segmentMeasure, type Segment, type SegmentMeasure } from './segment.js';
-import { keepBest, measureBound, scoreMeasure, weighMeasure, type MeasureScore } from './score.js';
+import { keepBest, measureBound, scoreMeasure, weighMeasure, type MeasureScore, type WeightedMeasure } from './score.js';
+import { Recent } from '../recent.js';
 import { sentenceSimilarity, weightedOverlap } from './similarity.js';
 import { measureContent, type MeasureUnit, type SentenceUnit } from './units.js';
 import { DocumentFrequency } from './weights.js';
@@ -30,6 +31,10 @@ export class OverlapIndex {
   // Results by the draft measure's content: an editor re-checks a whole draft on each keystroke, and
   // all measures but the edited one ask again what they asked before. Cleared when the corpus changes.
   private readonly memo = new Map<string, Array<Omit<OverlapMatch, 'pair'> & { pair: { draft: number; corpus: Range; similarity: number } | undefined }>>();
+  // Candidates' weights by plan and measure: the same corpus measures are candidates of many draft
+  // measures (a draft that copies a plan, the copies of a measure), and weighing one reads its
+  // shingles (from disk, for a stored plan). Forgotten when the corpus, and so every weight, changes.
+  private readonly weighed = new Recent<string, WeightedMeasure>(MAX_WEIGHED);
 
   /**
    * @param df the frequency table to count into; a caller that builds many short-lived indexes (one per
@@ -46,6 +51,7 @@ export class OverlapIndex {
     this.segments.set(segment.planId, segment);
     this.bandTableCurrent = false;
     this.memo.clear();
+    this.weighed.clear();
     this.count(segment, 1);
   }
 
@@ -56,6 +62,7 @@ export class OverlapIndex {
     this.segments.delete(planId);
     this.bandTableCurrent = false;
     this.memo.clear();
+    this.weighed.clear();
   }
 
   /** Counts a plan's sentences into the frequency table (or with -1 takes them away). */
@@ -112,10 +119,11 @@ export class OverlapIndex {
     const ours = weighMeasure(draft.sentences.map((s) => s.shingles), draft.sentences.length > 0 ? draft.shingles : undefined, this.df);
     const top: Scored[] = [];
     for (const { segment, measure: m } of mostHits(found, this.params.maxCandidates)) {
-      const sentences = measureSentences(segment, m);
-      // The union is made only when it is compared (a stored plan keeps none).
-      const compared = ours.sentences.length > 0 && sentences.length > 0;
-      const theirs = weighMeasure(sentences, compared ? measureShingles(segment, m, sentences) : undefined, this.df);
+      const theirs = this.weighed.get(`${segment.planId}\n${m}`, () => {
+        const sentences = measureSentences(segment, m);
+        // The union is made only when it can be compared (a stored plan keeps none).
+        return weighMeasure(sentences, sentences.length > 0 ? measureShingles(segment, m, sentences) : undefined, this.df);
+      });
       if (top.length === limit && measureBound(ours, theirs, this.params) <= top[limit - 1]!.similarity) continue;
       keepBest(top, { segment, m, ...scoreMeasure(ours, theirs, this.params) }, limit);
     }
@@ -145,6 +153,8 @@ export class OverlapIndex {
 }
 
 const MAX_MEMO = 4096;
+/** Weighed candidates kept: a few thousand measures' weights, a few MB. */
+const MAX_WEIGHED = 4096;
 
 /** A candidate's score before its metadata is read. */
 interface Scored extends MeasureScore {
