@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { signature } from '../src/overlap/minhash.js';
+import { parsePlan } from '@policylint/core';
+import { DEFAULT_OVERLAP_PARAMS, measureUnits } from '../src/index.js';
+import { signature, unionSignature } from '../src/overlap/minhash.js';
+import { measureKeySets, unitKeys } from '../src/overlap/segment.js';
+import { readRepoFile, SEED } from './helpers.js';
 
 // The definition: under permutation i, a shingle h hashes to murmur3's finalizer of h ^ seed i, with
 // seed i the finalizer of 0x9e3779b9 * (i + 1); the signature keeps each permutation's minimum.
@@ -25,5 +29,26 @@ describe('MinHash signature', () => {
         expect([...signature(Uint32Array.from(values), k)]).toEqual(expected);
       }),
     );
+  });
+});
+
+describe('signatures of unions', () => {
+  it('are the per-permutation least of the parts’ signatures', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uniqueArray(fc.nat({ max: 0xffffffff }), { maxLength: 20 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 64 }), (parts, k) => {
+        const union = [...new Set(parts.flat())].sort((a, b) => a - b);
+        const fromParts = unionSignature(parts.map((part) => signature(Uint32Array.from(part), k)), k);
+        expect([...fromParts]).toEqual([...signature(Uint32Array.from(union), k)]);
+      }),
+    );
+  });
+
+  it('give every measure of the seed the keys its union of shingles has on its own', () => {
+    const units = measureUnits(parsePlan(readRepoFile(SEED)), DEFAULT_OVERLAP_PARAMS);
+    for (const [i, unit] of units.entries()) {
+      // A content key of its own, so the union's keys are made from the union's shingles.
+      const direct = unitKeys(unit.shingles, DEFAULT_OVERLAP_PARAMS, `direct ${i}`);
+      expect([...measureKeySets(unit, DEFAULT_OVERLAP_PARAMS)[0]!]).toEqual([...direct]);
+    }
   });
 });

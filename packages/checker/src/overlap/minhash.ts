@@ -16,14 +16,37 @@ function mix(x: number): number {
 
 const SEEDS = Array.from({ length: 256 }, (_, i) => mix(0x9e3779b9 * (i + 1)));
 
-/** k minimum hashes of the set, each under its own permutation. */
+/**
+ * k minimum hashes of the set, each under its own permutation: `mix(h ^ seed)` written out, one
+ * permutation at a time with its least value in a local (this loop is most of making a plan's keys).
+ */
 export function signature(shingles: Uint32Array, k: number): Uint32Array {
-  const sig = new Uint32Array(k).fill(0xffffffff);
-  for (const h of shingles) {
-    for (let i = 0; i < k; i++) {
-      const v = mix(h ^ SEEDS[i]!);
-      if (v < sig[i]!) sig[i] = v;
+  const sig = new Uint32Array(k);
+  for (let i = 0; i < k; i++) {
+    const seed = SEEDS[i]!;
+    let least = 0xffffffff;
+    for (let j = 0; j < shingles.length; j++) {
+      let h = (shingles[j]! ^ seed) >>> 0;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h = (h ^ (h >>> 16)) >>> 0;
+      if (h < least) least = h;
     }
+    sig[i] = least;
+  }
+  return sig;
+}
+
+/**
+ * The signature of the union of sets from theirs: per permutation, the least of their values (the
+ * least hash of a union is the least of its parts' least hashes).
+ */
+export function unionSignature(signatures: readonly Uint32Array[], k: number): Uint32Array {
+  const sig = new Uint32Array(k).fill(0xffffffff);
+  for (const part of signatures) {
+    for (let i = 0; i < k; i++) if (part[i]! < sig[i]!) sig[i] = part[i]!;
   }
   return sig;
 }

@@ -1,5 +1,5 @@
 import type { Range } from '@policylint/core';
-import { bandKeys, signature } from './minhash.js';
+import { bandKeys, signature, unionSignature } from './minhash.js';
 import type { OverlapParams } from './params.js';
 import { setId, unionSorted } from './shingle.js';
 import { isStopShingle } from './stop-shingles.js';
@@ -65,23 +65,51 @@ export interface BandKeys {
 const keyMemo = new Map<string, Uint32Array>();
 const MAX_KEY_MEMO = 8192;
 
-/** The band keys of a shingle set, its slogan shingles left out (they would make everything a candidate). */
-export function unitKeys(shingleSet: Uint32Array, params: OverlapParams, content = `s${setId(shingleSet)}`): Uint32Array {
+function keysOf(content: string, params: OverlapParams, makeSignature: () => Uint32Array): Uint32Array {
   const memoKey = `${params.n}/${params.bands}/${params.rows}:${content}`;
   let keys = keyMemo.get(memoKey);
   if (keys === undefined) {
-    const informative = shingleSet.filter((h) => !isStopShingle(h, params.n));
-    keys = bandKeys(signature(informative.length > 0 ? informative : shingleSet, params.bands * params.rows), params.rows);
+    keys = bandKeys(makeSignature(), params.rows);
     if (keyMemo.size >= MAX_KEY_MEMO) keyMemo.delete(keyMemo.keys().next().value!);
     keyMemo.set(memoKey, keys);
   }
   return keys;
 }
 
-/** The band keys a measure is found by, and queries with: its union's, then each sentence's. */
+// Signatures of sets' informative shingles by set (equal texts share one set, see `setId`): a
+// measure's signature is made from its sentences' instead of from all its shingles again. Bounded.
+const signatureMemo = new Map<string, Uint32Array | null>();
+
+/** The MinHash signature of a set's shingles without its slogan ones, or undefined when it has only those. */
+function informativeSignature(set: Uint32Array, params: OverlapParams): Uint32Array | undefined {
+  const memoKey = `${params.n}/${params.bands * params.rows}:${setId(set)}`;
+  let found = signatureMemo.get(memoKey);
+  if (found === undefined) {
+    const informative = set.filter((h) => !isStopShingle(h, params.n));
+    found = informative.length > 0 ? signature(informative, params.bands * params.rows) : null;
+    if (signatureMemo.size >= MAX_KEY_MEMO) signatureMemo.delete(signatureMemo.keys().next().value!);
+    signatureMemo.set(memoKey, found);
+  }
+  return found ?? undefined;
+}
+
+/** The band keys of a shingle set, its slogan shingles left out (they would make everything a candidate). */
+export function unitKeys(shingleSet: Uint32Array, params: OverlapParams, content = `s${setId(shingleSet)}`): Uint32Array {
+  return keysOf(content, params, () => informativeSignature(shingleSet, params) ?? signature(shingleSet, params.bands * params.rows));
+}
+
+/**
+ * The band keys a measure is found by, and queries with: its union's, then each sentence's. The
+ * union's signature is its parts' (title and sentences) put together, as the union's own would be.
+ */
 export function measureKeySets(measure: MeasureUnit, params: OverlapParams): Uint32Array[] {
-  // The union is made afresh for each measure: remembered by what it is the union of.
-  return [unitKeys(measure.shingles, params, `m${measureContent(measure)}`), ...measure.sentences.map((s) => unitKeys(s.shingles, params))];
+  const k = params.bands * params.rows;
+  const whole = keysOf(`m${measureContent(measure)}`, params, () => {
+    const parts = [measure.titleShingles, ...measure.sentences.map((s) => s.shingles)].flatMap((set) => informativeSignature(set, params) ?? []);
+    // No informative shingle in any part: none in the union either, whose keys then come from all of them.
+    return parts.length > 0 ? unionSignature(parts, k) : signature(measure.shingles, k);
+  });
+  return [whole, ...measure.sentences.map((s) => unitKeys(s.shingles, params))];
 }
 
 /**
