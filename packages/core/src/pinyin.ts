@@ -54,13 +54,17 @@ function annotationEnd(text: string, open: number, close: number): number {
   const from = open + 1;
   const limit = Math.min(text.length, from + MAX_SYLLABLE);
   let at = from;
-  while (at < limit && (SYLLABLE_LETTER[text.charCodeAt(at)] ?? 0) !== 0) at++;
+  while (at < limit && syllableLetter(text.charCodeAt(at)) !== 0) at++;
   const length = at - from;
   if (length === 0 || at >= text.length || text.charCodeAt(at) !== close) return -1;
   for (let k = Math.max(0, length - 6); k <= Math.min(6, length - 1); k++) {
-    if (SYLLABLE_LETTER[text.charCodeAt(from + k)] === TONED) return at + 1;
+    if (syllableLetter(text.charCodeAt(from + k)) === TONED) return at + 1;
   }
   return -1;
+}
+
+function syllableLetter(unit: number): number {
+  return unit < SYLLABLE_LETTER.length ? SYLLABLE_LETTER[unit]! : 0;
 }
 
 /**
@@ -70,19 +74,27 @@ function annotationEnd(text: string, open: number, close: number): number {
 export function pinyinAnnotationSpans(text: string): Uint32Array {
   let spans = NONE;
   let count = 0;
-  for (let at = 0; at < text.length; at++) {
-    const unit = text.charCodeAt(at);
-    if (unit !== 0x28 && unit !== 0xff08) continue;
-    const end = annotationEnd(text, at, unit === 0x28 ? 0x29 : 0xff09);
-    if (end < 0 || !letterBefore(text, at)) continue;
-    if (count === spans.length) {
-      const grown = new Uint32Array(Math.max(16, 2 * spans.length));
-      grown.set(spans);
-      spans = grown;
+  // Brackets are found with indexOf, fast from the first call: most lines of most plans have none,
+  // and a loop over every character ran long before it was optimized (a check runs once, cold).
+  let ascii = text.indexOf('(');
+  let wide = text.indexOf('（');
+  while (ascii >= 0 || wide >= 0) {
+    const isAscii = wide < 0 || (ascii >= 0 && ascii < wide);
+    const at = isAscii ? ascii : wide;
+    const end = annotationEnd(text, at, isAscii ? 0x29 : 0xff09);
+    let resume = at + 1;
+    if (end >= 0 && letterBefore(text, at)) {
+      if (count === spans.length) {
+        const grown = new Uint32Array(Math.max(16, 2 * spans.length));
+        grown.set(spans);
+        spans = grown;
+      }
+      spans[count++] = at;
+      spans[count++] = end;
+      resume = end;
     }
-    spans[count++] = at;
-    spans[count++] = end;
-    at = end - 1;
+    if (ascii >= 0 && ascii < resume) ascii = text.indexOf('(', resume);
+    if (wide >= 0 && wide < resume) wide = text.indexOf('（', resume);
   }
   return spans.subarray(0, count);
 }
