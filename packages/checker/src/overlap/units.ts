@@ -24,22 +24,25 @@ export interface MeasureUnit {
 const ASIDE = /^[（(][^（()）]*[）)][。；;]?$/u;
 const LONG_TITLE = 20;
 
-// Shingles by sentence text: plans repeat their boilerplate, and an editor re-checks a whole draft on
-// each keystroke with all sentences but one unchanged; the match key (OpenCC and synonym folding) is
-// most of the cost. Bounded, oldest out first. Equal texts share one array, which nothing changes.
-const keyed = new Map<string, { keyLength: number; set: Uint32Array }>();
+// Shingles by sentence text (one table per n): plans repeat their boilerplate, and an editor re-checks
+// a whole draft on each keystroke with all sentences but one unchanged; the match key (OpenCC and
+// synonym folding) is most of the cost. Bounded, oldest out first. Equal texts share one array,
+// which nothing changes.
+const keyedByN = new Map<number, Map<string, { keyLength: number; set: Uint32Array }>>();
 const MAX_KEYED = 8192;
 
 function keyedShingles(text: string, n: number): { keyLength: number; set: Uint32Array } {
-  // Copied out of the text (the slice drops the space): V8 keeps a long string alive through any
-  // slice or concatenation of it, and a remembered sentence must not hold its whole document.
-  const memoKey = ` ${n}:${text}`.slice(1);
-  let found = keyed.get(memoKey);
+  let keyed = keyedByN.get(n);
+  if (keyed === undefined) keyedByN.set(n, (keyed = new Map()));
+  // Looked up by the text as it is, a slice of its document.
+  let found = keyed.get(text);
   if (found === undefined) {
     const key = matchKey(text);
     found = { keyLength: key.length, set: shingles(key, n) };
     if (keyed.size >= MAX_KEYED) keyed.delete(keyed.keys().next().value!);
-    keyed.set(memoKey, found);
+    // Kept under a copy (the slice drops the space): V8 keeps a long string alive through any slice
+    // or concatenation of it, and a remembered sentence must not hold its whole document.
+    keyed.set(` ${text}`.slice(1), found);
   }
   return found;
 }
