@@ -55,10 +55,8 @@ describe('remembered overlap results', () => {
   it('are not reused for the same shingles, in the same order, cut into other sentences', () => {
     const [first, ...rest] = unit.sentences;
     const half = first!.shingles.length >> 1;
-    const cut: MeasureUnit = {
-      ...unit,
-      sentences: [{ ...first!, shingles: first!.shingles.subarray(0, half) }, { ...first!, shingles: first!.shingles.subarray(half) }, ...rest],
-    };
+    const sentences = [{ ...first!, shingles: first!.shingles.subarray(0, half) }, { ...first!, shingles: first!.shingles.subarray(half) }, ...rest];
+    const cut: MeasureUnit = { ...unit, sentences, content: measureContent({ titleShingles: unit.titleShingles, sentences }) };
     const index = corpus.overlap();
     const whole = index.query(unit, { limit: 3 });
     const afresh = index.query(cut, { limit: 3, remember: false });

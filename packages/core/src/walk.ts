@@ -15,7 +15,13 @@ export function* walkNodes(plan: Plan): Generator<{ node: PlanNode; ancestors: r
 /** The nodes of one kind in document order, e.g. every measure of the plan. */
 export function nodesOfKind(plan: Plan, kind: NodeKind): PlanNode[] {
   const out: PlanNode[] = [];
-  for (const { node } of walkNodes(plan)) if (node.kind === kind) out.push(node);
+  // walkNodes' order, without its entries and ancestor lists (a rule asks for nodes of a kind often).
+  const stack = [...plan.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind === kind) out.push(node);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
   return out;
 }
 

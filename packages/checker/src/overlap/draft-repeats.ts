@@ -3,7 +3,7 @@ import { BandTable, MAX_POSTINGS } from './band-table.js';
 import type { OverlapParams } from './params.js';
 import { keepBest, measureBound, scoreMeasure, weighMeasure, type MeasureScore, type WeightedMeasure } from './score.js';
 import { buildSegment, measureKeySets, type Segment } from './segment.js';
-import { measureContent, type MeasureUnit, type SentenceUnit } from './units.js';
+import type { MeasureUnit, SentenceUnit } from './units.js';
 import type { LayeredFrequency } from './weights.js';
 
 /** The earlier measure of the same draft that a measure is most like. */
@@ -95,7 +95,7 @@ function copiesByContent(units: readonly MeasureUnit[]): { copies: number[][]; c
   const copies: number[][] = [];
   const contentOf = new Uint32Array(units.length);
   units.forEach((unit, i) => {
-    const key = measureContent(unit);
+    const key = unit.content;
     let content = numbers.get(key);
     if (content === undefined) {
       numbers.set(key, (content = copies.length));

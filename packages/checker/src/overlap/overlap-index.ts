@@ -5,7 +5,7 @@ import { forEachShingleBlock, measureCount, measureKeySets, measureSentences, me
 import { keepBest, measureBound, scoreMeasure, weighMeasure, type MeasureScore, type WeightedMeasure } from './score.js';
 import { Recent } from '../recent.js';
 import { sentenceSimilarity, weightedOverlap } from './similarity.js';
-import { measureContent, type MeasureUnit, type SentenceUnit } from './units.js';
+import type { MeasureUnit, SentenceUnit } from './units.js';
 import { DocumentFrequency } from './weights.js';
 
 /** A corpus measure a draft measure resembles, with the sentence pair that shows it best. */
@@ -91,7 +91,7 @@ export class OverlapIndex {
    */
   query(draft: MeasureUnit, options: { limit?: number; exclude?: ReadonlySet<string>; remember?: boolean } = {}): OverlapMatch[] {
     if (options.remember === false) return this.rebind(this.search(draft, options.limit ?? 5, options.exclude), draft);
-    const key = `${options.limit ?? 5}|${[...(options.exclude ?? [])].join('\n')}|${measureContent(draft)}`;
+    const key = `${options.limit ?? 5}|${[...(options.exclude ?? [])].join('\n')}|${draft.content}`;
     let found = this.memo.get(key);
     if (found === undefined) {
       found = this.search(draft, options.limit ?? 5, options.exclude);

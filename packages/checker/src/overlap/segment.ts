@@ -3,7 +3,7 @@ import { bandKeys, signature, unionSignature } from './minhash.js';
 import type { OverlapParams } from './params.js';
 import { setId, unionSorted } from './shingle.js';
 import { isStopShingle } from './stop-shingles.js';
-import { measureContent, type MeasureUnit } from './units.js';
+import type { MeasureUnit } from './units.js';
 
 /**
  * What a match reports about a corpus measure: enough to name it and point at it. Sentence texts are
@@ -60,35 +60,43 @@ export interface BandKeys {
   keyMeasures: Uint32Array;
 }
 
-// Band keys by content: an editor re-checks a draft on every keystroke, and all sentences but the
-// edited one have the keys they had. Bounded, oldest out first.
-const keyMemo = new Map<string, Uint32Array>();
+// Band keys by content, a table per parameters: an editor re-checks a draft on every keystroke, and
+// all sentences but the edited one have the keys they had. Bounded, oldest out first.
+const keyMemos = new Map<string, Map<string, Uint32Array>>();
 const MAX_KEY_MEMO = 8192;
 
 function keysOf(content: string, params: OverlapParams, makeSignature: () => Uint32Array): Uint32Array {
-  const memoKey = `${params.n}/${params.bands}/${params.rows}:${content}`;
-  let keys = keyMemo.get(memoKey);
+  const memo = tableFor(keyMemos, `${params.n}/${params.bands}/${params.rows}`);
+  let keys = memo.get(content);
   if (keys === undefined) {
     keys = bandKeys(makeSignature(), params.rows);
-    if (keyMemo.size >= MAX_KEY_MEMO) keyMemo.delete(keyMemo.keys().next().value!);
-    keyMemo.set(memoKey, keys);
+    if (memo.size >= MAX_KEY_MEMO) memo.delete(memo.keys().next().value!);
+    memo.set(content, keys);
   }
   return keys;
 }
 
-// Signatures of sets' informative shingles by set (equal texts share one set, see `setId`): a
-// measure's signature is made from its sentences' instead of from all its shingles again. Bounded.
-const signatureMemo = new Map<string, Uint32Array | null>();
+// Signatures of sets' informative shingles by set (equal texts share one set, see `setId`), a table
+// per parameters: a measure's signature is made from its sentences' instead of from all its shingles
+// again. Bounded.
+const signatureMemos = new Map<string, Map<number, Uint32Array | null>>();
+
+function tableFor<K, V>(tables: Map<string, Map<K, V>>, name: string): Map<K, V> {
+  let table = tables.get(name);
+  if (table === undefined) tables.set(name, (table = new Map()));
+  return table;
+}
 
 /** The MinHash signature of a set's shingles without its slogan ones, or undefined when it has only those. */
 function informativeSignature(set: Uint32Array, params: OverlapParams): Uint32Array | undefined {
-  const memoKey = `${params.n}/${params.bands * params.rows}:${setId(set)}`;
-  let found = signatureMemo.get(memoKey);
+  const memo = tableFor(signatureMemos, `${params.n}/${params.bands * params.rows}`);
+  const id = setId(set);
+  let found = memo.get(id);
   if (found === undefined) {
     const informative = set.filter((h) => !isStopShingle(h, params.n));
     found = informative.length > 0 ? signature(informative, params.bands * params.rows) : null;
-    if (signatureMemo.size >= MAX_KEY_MEMO) signatureMemo.delete(signatureMemo.keys().next().value!);
-    signatureMemo.set(memoKey, found);
+    if (memo.size >= MAX_KEY_MEMO) memo.delete(memo.keys().next().value!);
+    memo.set(id, found);
   }
   return found ?? undefined;
 }
@@ -104,7 +112,7 @@ export function unitKeys(shingleSet: Uint32Array, params: OverlapParams, content
  */
 export function measureKeySets(measure: MeasureUnit, params: OverlapParams): Uint32Array[] {
   const k = params.bands * params.rows;
-  const whole = keysOf(`m${measureContent(measure)}`, params, () => {
+  const whole = keysOf(`m${measure.content}`, params, () => {
     const parts = [measure.titleShingles, ...measure.sentences.map((s) => s.shingles)].flatMap((set) => informativeSignature(set, params) ?? []);
     // No informative shingle in any part: none in the union either, whose keys then come from all of them.
     return parts.length > 0 ? unionSignature(parts, k) : signature(measure.shingles, k);

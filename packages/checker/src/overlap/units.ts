@@ -17,12 +17,23 @@ export interface MeasureUnit {
   /** Shingles of titles not compared as sentences: they count only toward the whole measure. */
   titleShingles: Uint32Array;
   shingles: Uint32Array;
+  /**
+   * `measureContent` of the title set and sentences, made once and read by every cache of measure
+   * results. Derived, as `shingles` is: a unit made otherwise than by `measureUnits` sets both.
+   */
+  content: string;
 }
 
 // A sentence wholly in brackets is an aside, not a task: （负责部门：商务部） after every measure of
 // 国发〔2018〕38号 would otherwise make them all repeats of each other.
 const ASIDE = /^[（(][^（()）]*[）)][。；;]?$/u;
 const LONG_TITLE = 20;
+
+function isAside(text: string): boolean {
+  // Only a text that opens with a bracket can be one: most are not tried at all.
+  const first = text.trimStart().charCodeAt(0);
+  return (first === 0xff08 || first === 0x28) && ASIDE.test(text.trim());
+}
 
 // Shingles by sentence text (one table per n): plans repeat their boilerplate, and an editor re-checks
 // a whole draft on each keystroke with all sentences but one unchanged; the match key (OpenCC and
@@ -57,7 +68,7 @@ export function measureUnits(plan: Plan, params: Pick<OverlapParams, 'n' | 'titl
     const sentences: SentenceUnit[] = [];
     const titles: Uint32Array[] = [];
     const add = (text: string, range: Range, into: 'sentence' | 'title'): void => {
-      if (ASIDE.test(text.trim())) return;
+      if (isAside(text)) return;
       const { keyLength, set } = keyedShingles(text, params.n);
       if (keyLength === 0) return;
       // A long title is a task written as a heading (国发〔2018〕38号 puts whole measures there).
@@ -71,8 +82,8 @@ export function measureUnits(plan: Plan, params: Pick<OverlapParams, 'n' | 'titl
     };
     visit(node);
     const titleShingles = titles.length <= 1 ? (titles[0] ?? NO_TITLES) : union(`t${titles.map(setId).join(',')}`, titles);
-    const parts = { titleShingles, sentences };
-    return { node, ...parts, shingles: union(`m${measureContent(parts)}`, [titleShingles, ...sentences.map((s) => s.shingles)]) };
+    const content = measureContent({ titleShingles, sentences });
+    return { node, titleShingles, sentences, content, shingles: union(`m${content}`, [titleShingles, ...sentences.map((s) => s.shingles)]) };
   });
 }
 
