@@ -21,8 +21,14 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     // Scripts and bin entries run on Node.
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // A CommonJS bin (apps/cli/bin/policylint.cjs) requires, as CommonJS does.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     rules: {

@@ -13,7 +13,7 @@ import { makeLargePlan } from './make-large-plan.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SEED = join(ROOT, 'seeds/xiamen-2023-business-environment-action-plan.txt');
-const POLICYLINT = join(ROOT, 'apps/cli/bin/policylint.js');
+const POLICYLINT = join(ROOT, 'apps/cli/bin/policylint.cjs');
 const MARKDOWNLINT = join(ROOT, 'node_modules/.bin/markdownlint-cli2');
 const RUNS = Number(process.argv[2] ?? 15);
 const WARMUP = 2;

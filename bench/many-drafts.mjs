@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { makeDrafts } from './make-drafts.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const POLICYLINT = join(ROOT, 'apps/cli/bin/policylint.js');
+const POLICYLINT = join(ROOT, 'apps/cli/bin/policylint.cjs');
 const RUNS = Number(process.argv[2] ?? 5);
 const DRAFTS = 200;
 const CHANGED = [10, 50, 90, 130, 170];

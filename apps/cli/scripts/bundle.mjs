@@ -1,9 +1,8 @@
 // Bundles the CLI for start-up speed, so a run loads one file instead of a few hundred modules, with the
 // workspace packages and third-party dependencies inlined:
 // - dist/policylint.cjs: the CLI as one classic script, which Node 20 can keep a V8 code cache of
-//   (dist/policylint.v8-cache, written after a warm-up check by scripts/write-code-cache.mjs);
-// - dist/policylint.js: the entry bin/policylint.js imports (src/load-bundle.ts), which runs the
-//   bundle with that cache;
+//   (dist/policylint.v8-cache, written after a warm-up check by scripts/write-code-cache.mjs), run
+//   with that cache by bin/policylint.cjs;
 // - dist/check-worker.js: a worker thread of a parallel check, an ES module; what it loads with import()
 //   (iconv-lite, for --fix of non-UTF-8 files) goes into a chunk of its own, read only when needed.
 // Type checking is `npm run typecheck` (esbuild does not).
@@ -74,7 +73,7 @@ const builds = await Promise.all([
     // Code that finds files from its own module (`new URL('../package.json', import.meta.url)`, the
     // worker's './check-worker.js') finds them from the bundle's place.
     define: { 'import.meta.url': '__importMetaUrl' },
-    // Wrapped as Node wraps a CommonJS module, so src/load-bundle.ts compiles the file as it is read
+    // Wrapped as Node wraps a CommonJS module, so bin/policylint.cjs compiles the file as it is read
     // (adding the wrapper at run time copied the whole 1 MB source once more).
     banner: { js: "(function (exports, require, module, __filename, __dirname) {\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     footer: { js: '})' },
@@ -86,8 +85,6 @@ const builds = await Promise.all([
     // encode-text's require() finds it when that happens.
     external: ['iconv-lite'],
   }),
-  // On its own, so it shares no chunk with the worker: one file to load before the bundle.
-  build({ ...common, entryPoints: [{ in: 'src/load-bundle.ts', out: 'policylint' }], format: 'esm' }),
   build({
     ...common,
     entryPoints: [{ in: 'src/check-worker.ts', out: 'check-worker' }],

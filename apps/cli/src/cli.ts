@@ -233,7 +233,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 /**
- * This process's run. Awaited by the entry that loads the bundle (`load-bundle.ts`): the bundle is a
+ * This process's run. Awaited by the bin that loads the bundle (`bin/policylint.cjs`): the bundle is a
  * classic script, for V8's code cache, where a top-level await cannot be.
  */
 export const done = main(process.argv.slice(2)).then((code) => {
