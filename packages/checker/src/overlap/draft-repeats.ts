@@ -49,10 +49,14 @@ export function findEarlierRepeats(units: readonly MeasureUnit[], df: LayeredFre
     return found;
   };
   // A content with copies is looked up once, among all contents, for every one of its measures; one
-  // without, once, among the earlier contents only.
+  // without, once, among the earlier contents only. A copied content's hits are kept in the order
+  // `earliestWithMostHits` sorts them into (a stable sort by hits), so its sort of each copy's share of
+  // them finds them in order instead of sorting them again for every copy.
   const everyHit: Array<Array<{ content: number; hits: number }> | undefined> = [];
   const hitsOf = (content: number, before: number): Array<{ content: number; hits: number }> =>
-    copies[content]!.length === 1 ? lookUp(content, before) : (everyHit[content] ??= lookUp(content, Number.POSITIVE_INFINITY)).filter((found) => found.content < before);
+    copies[content]!.length === 1
+      ? lookUp(content, before)
+      : (everyHit[content] ??= lookUp(content, Number.POSITIVE_INFINITY).sort(byMostHits)).filter((found) => found.content < before);
   // Scores and bounds by the two contents: copies ask for the same ones again.
   const scores = new Map<number, { bound: number; score?: MeasureScore }>();
   const scoring = (ours: number, theirs: number): { bound: number; score?: MeasureScore } => {
@@ -121,6 +125,10 @@ function crowdedKeys(segment: Segment, copies: readonly number[][]): Set<number>
   return crowded;
 }
 
+function byMostHits(a: { hits: number }, b: { hits: number }): number {
+  return b.hits - a.hits;
+}
+
 /**
  * The first `limit` measures before `before` in order of most hits, then place in the draft (as a
  * table of every measure ranks them): a content's hits go to each of its measures.
@@ -131,7 +139,7 @@ function earliestWithMostHits(
   before: number,
   limit: number,
 ): Array<{ measure: number; content: number }> {
-  const byHits = [...found].sort((a, b) => b.hits - a.hits);
+  const byHits = [...found].sort(byMostHits);
   const out: Array<{ measure: number; content: number }> = [];
   for (let from = 0; from < byHits.length && out.length < limit; ) {
     let to = from;
