@@ -2,7 +2,7 @@ import type { Range } from '@policylint/core';
 import { bandKeys, signature, unionSignature } from './minhash.js';
 import type { OverlapParams } from './params.js';
 import { setId, unionSorted } from './shingle.js';
-import { isStopShingle } from './stop-shingles.js';
+import { stopShingles } from './stop-shingles.js';
 import type { MeasureUnit } from './units.js';
 
 /**
@@ -93,8 +93,11 @@ function informativeSignature(set: Uint32Array, params: OverlapParams): Uint32Ar
   const id = setId(set);
   let found = memo.get(id);
   if (found === undefined) {
-    const informative = set.filter((h) => !isStopShingle(h, params.n));
-    found = informative.length > 0 ? signature(informative, params.bands * params.rows) : null;
+    const stop = stopShingles(params.n);
+    const informative = new Uint32Array(set.length);
+    let count = 0;
+    for (let i = 0; i < set.length; i++) if (!stop.has(set[i]!)) informative[count++] = set[i]!;
+    found = count > 0 ? signature(informative.subarray(0, count), params.bands * params.rows) : null;
     if (memo.size >= MAX_KEY_MEMO) memo.delete(memo.keys().next().value!);
     memo.set(id, found);
   }

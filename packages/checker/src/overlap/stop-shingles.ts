@@ -16,8 +16,8 @@ const SLOGAN_WORDS = [
 
 const stopSets = new Map<number, Set<number>>();
 
-/** Whether an n-gram hash falls inside a slogan word; the sets are built on first use, per n. */
-export function isStopShingle(h: number, n: number): boolean {
+/** The n-gram hashes that fall inside a slogan word; built on first use, per n. */
+export function stopShingles(n: number): ReadonlySet<number> {
   let stop = stopSets.get(n);
   if (stop === undefined) {
     stop = new Set<number>();
@@ -27,5 +27,5 @@ export function isStopShingle(h: number, n: number): boolean {
     }
     stopSets.set(n, stop);
   }
-  return stop.has(h);
+  return stop;
 }
