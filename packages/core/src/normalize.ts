@@ -27,5 +27,14 @@ export function dropPunctuation(text: string): string {
  * spaces dropped. For comparing texts only; never show it to the drafter.
  */
 export function normalizeForMatch(text: string): string {
-  return dropPunctuation(toSimplified(foldWidth(stripPinyin(text))));
+  return dropPunctuation(toSimplified(foldAlphanumerics(stripPinyin(text))));
+}
+
+// For matching, only letters and digits need folding (what `foldWidth` then `dropPunctuation` gives):
+// full-width punctuation is dropped as its half-width form would be, and OpenCC's dictionaries hold
+// neither form (a test checks). Folding each ，and ： of policy prose was most of normalizing it.
+const FULL_WIDTH_ALPHANUMERIC = /[０-９Ａ-Ｚａ-ｚ]/g;
+
+function foldAlphanumerics(text: string): string {
+  return text.replace(FULL_WIDTH_ALPHANUMERIC, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }

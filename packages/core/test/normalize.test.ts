@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { Locale } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { dropPunctuation, findDamage, findPinyinAnnotations, foldWidth, hasDamage, normalizeForMatch, stripPinyin, toSimplified } from '../src/index.js';
 import { readSeed } from './helpers.js';
@@ -54,5 +56,27 @@ describe('normalization for matching', () => {
     const seedTitle = '廈門市再創(chuàng)營商環(huán)境新優(yōu)勢助力企業(yè)高質(zhì)量發(fā)展行動(dòng)方案';
     expect(normalizeForMatch(seedTitle)).toBe(normalizeForMatch('厦门市再创营商环境新优势助力企业高质量发展行动方案'));
     expect(normalizeForMatch('（二）營造公平、公正的法治環境')).toBe('二营造公平公正的法治环境');
+  });
+
+  it('is each step in turn (pinyin, width, simplified, punctuation), on any mix of scripts, widths and marks', () => {
+    const piece = fc.constantFrom('營', '強', '乾', '隆', '後', '髮', '（', '）', '，', '：', '　', 'Ａ', 'ｚ', '１', '＿', '＋', '(qū)', '區', ',', ' ', 'a', '5', '。', '“', '”', '「', '」');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(normalizeForMatch(text)).toBe(dropPunctuation(toSimplified(foldWidth(stripPinyin(text)))));
+      }),
+      { numRuns: 2000 },
+    );
+    const seed = readSeed();
+    for (const line of seed.split('\n')) expect(normalizeForMatch(line)).toBe(dropPunctuation(toSimplified(foldWidth(stripPinyin(line)))));
+  });
+
+  it('relies on OpenCC dictionaries that hold no ASCII, full-width ASCII or ideographic space', () => {
+    const config = (Locale.configs as Record<string, { normalizationChain?: string[][]; conversionChain: string[][] }>).t2s!;
+    // Each dictionary is `key value[ value…]|…`: the spaces and bars are its own.
+    const words = [...(config.normalizationChain ?? []), ...config.conversionChain].flat().flatMap((dictionary) => dictionary.split(/[ |]/));
+    expect(words.length).toBeGreaterThan(1000);
+    const foreign = [...words.join('')].filter((c) => c.charCodeAt(0) < 0x80 || (c >= '\uff01' && c <= '\uff5e') || c === '\u3000');
+    expect(foreign).toEqual([]);
   });
 });
