@@ -31,6 +31,8 @@ export function splitLines(text: string): Line[] {
 
 /** Which line ends a text uses: the one kind it has, `mixed`, or `none` for a single line. */
 export function detectLineEnding(text: string): 'lf' | 'crlf' | 'cr' | 'mixed' | 'none' {
+  // Most texts have no CR: then no need to match every line break of a long one.
+  if (!text.includes('\r')) return text.includes('\n') ? 'lf' : 'none';
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const cr = (text.match(/\r(?!\n)/g) ?? []).length;
   const lf = (text.match(/(?<!\r)\n/g) ?? []).length;

@@ -70,20 +70,26 @@ function matchBare(line: string): MarkerMatch | undefined {
     }
   }
 
-  let m = LEVEL2.exec(line);
-  if (m !== null) return chinese(2, m[2]!, m[0], `${m[1]}一${m[3]}${m[4]}`);
-  m = LEVEL4_BRACKETED.exec(line);
-  if (m !== null) return arabic(4, m[2]!, m[0], (d) => `${m![1]}${d}${m![3]}${m![4]}`);
-  m = LEVEL4_CLOSE_ONLY.exec(line);
-  if (m !== null) return arabic(4, m[1]!, m[0], (d) => `${d}）`);
-  m = LEVEL3.exec(line);
-  if (m !== null) {
+  // Each pattern opens with a class of its own (a bracket, a digit, a Chinese numeral): the first
+  // character picks the ones worth trying, in the same order, and most lines (prose) try none.
+  if (first === 0x28 || first === 0xff08) {
+    let m = LEVEL2.exec(line);
+    if (m !== null) return chinese(2, m[2]!, m[0], `${m[1]}一${m[3]}${m[4]}`);
+    m = LEVEL4_BRACKETED.exec(line);
+    if (m !== null) return arabic(4, m[2]!, m[0], (d) => `${m![1]}${d}${m![3]}${m![4]}`);
+    return undefined;
+  }
+  if ((first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19)) {
+    let m = LEVEL4_CLOSE_ONLY.exec(line);
+    if (m !== null) return arabic(4, m[1]!, m[0], (d) => `${d}）`);
+    m = LEVEL3.exec(line);
+    if (m === null) return undefined;
     const found = arabic(3, m[1]!, m[0], (d) => `${d}${m![2]}`);
     return found !== undefined && isYear(m[1]!) ? undefined : found;
   }
-  m = LEVEL1.exec(line);
-  if (m !== null) return chinese(1, m[1]!, m[0], `一${m[2]}`);
-  return undefined;
+  if (!CHINESE_NUMERAL_CHARS.includes(line[0]!)) return undefined;
+  const m = LEVEL1.exec(line);
+  return m === null ? undefined : chinese(1, m[1]!, m[0], `一${m[2]}`);
 }
 
 function chinese(level: MarkerLevel, numeral: string, text: string, form: string): MarkerMatch | undefined {
