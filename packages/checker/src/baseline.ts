@@ -7,12 +7,15 @@ import type { Finding } from './finding.js';
  * A baseline lists the findings a project accepts for now (ESLint's suppressions file, phpstan's
  * baseline): per file (relative to the baseline's folder, with `/`), per rule, how many findings have
  * each fingerprint. A fingerprint hashes the text a finding covers and the line it starts on, never
- * the line number, so lines added or removed elsewhere in the file leave it quiet.
+ * the line number, so lines added or removed elsewhere in the file leave it quiet. Built on first use
+ * (z.lazy), as most runs read no baseline.
  */
-export const BaselineSchema = z.strictObject({
-  version: z.literal(1),
-  files: z.record(z.string(), z.record(z.string(), z.record(z.string().regex(/^[0-9a-f]{16}$/, 'expected a 16-digit hex fingerprint'), z.int().positive()))),
-});
+export const BaselineSchema = z.lazy(() =>
+  z.strictObject({
+    version: z.literal(1),
+    files: z.record(z.string(), z.record(z.string(), z.record(z.string().regex(/^[0-9a-f]{16}$/, 'expected a 16-digit hex fingerprint'), z.int().positive()))),
+  }),
+);
 
 export type Baseline = z.infer<typeof BaselineSchema>;
 

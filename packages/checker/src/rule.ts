@@ -36,12 +36,15 @@ export interface Rule {
 }
 
 // Metadata is validated once at registration, so a typo in a rule module fails the tests, not a user.
-export const RuleMetaSchema = z.object({
-  id: z.string().regex(/^[a-z]+(-[a-z]+)+$/),
-  defaultSeverity: z.enum(SEVERITIES),
-  description: z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) }),
-  fixable: z.boolean(),
-});
+// Built on first use (z.lazy): a run never parses against it, and each schema built is time at start.
+export const RuleMetaSchema = z.lazy(() =>
+  z.object({
+    id: z.string().regex(/^[a-z]+(-[a-z]+)+$/),
+    defaultSeverity: z.enum(SEVERITIES),
+    description: z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) }),
+    fixable: z.boolean(),
+  }),
+);
 
 /** The citations that point into the checked document itself (no 《title》, or its own title). */
 export function selfReferences(context: RuleContext): PlanReference[] {
