@@ -18,11 +18,11 @@ const BUNDLE = join(__dirname, '../dist/policylint.cjs');
 const CODE_CACHE = join(__dirname, '../dist/policylint.v8-cache');
 
 /**
- * Runs the bundle's CLI with this process's arguments. Returns the compiled script (the build asks it
- * for the code cache after a run) and the run, which resolves once the exit code is set; undefined
- * when the CLI is not built.
+ * Loads the bundle: its compiled script (the build asks it for the code cache after a run) and what it
+ * exports, `runCli` for this command and `serveChecks` for a worker thread of a parallel check
+ * (`check-worker.cjs`). Undefined, with one line on stderr, when the CLI is not built.
  */
-function run() {
+function load() {
   let source;
   try {
     source = readFileSync(BUNDLE, 'utf8');
@@ -43,7 +43,7 @@ function run() {
   // `module` and `__filename` as under `require()`.
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, createRequire(BUNDLE), bundle, BUNDLE, dirname(BUNDLE));
-  return { script, done: bundle.exports.done };
+  return { script, exports: bundle.exports };
 }
 
 /**
@@ -65,10 +65,10 @@ function internalError(error) {
 
 if (require.main === module) {
   try {
-    run()?.done.then(exitOnceWritten, internalError);
+    load()?.exports.runCli().then(exitOnceWritten, internalError);
   } catch (error) {
     internalError(error);
   }
 }
 
-module.exports = { run, CODE_CACHE };
+module.exports = { load, CODE_CACHE };

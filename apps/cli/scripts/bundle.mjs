@@ -1,10 +1,8 @@
 // Bundles the CLI for start-up speed, so a run loads one file instead of a few hundred modules, with the
-// workspace packages and third-party dependencies inlined:
-// - dist/policylint.cjs: the CLI as one classic script, which Node 20 can keep a V8 code cache of
-//   (dist/policylint.v8-cache, written after a warm-up check by scripts/write-code-cache.mjs), run
-//   with that cache by bin/policylint.cjs;
-// - dist/check-worker.js: a worker thread of a parallel check, an ES module; what it loads with import()
-//   (iconv-lite, for --fix of non-UTF-8 files) goes into a chunk of its own, read only when needed.
+// workspace packages and third-party dependencies inlined: dist/policylint.cjs, the CLI as one classic
+// script, which Node 20 can keep a V8 code cache of (dist/policylint.v8-cache, written after a warm-up
+// check by scripts/write-code-cache.mjs). bin/policylint.cjs runs it with that cache (`runCli`), and so
+// does bin/check-worker.cjs in each worker thread of a parallel check (`serveChecks`).
 // Type checking is `npm run typecheck` (esbuild does not).
 import { spawnSync } from 'node:child_process';
 import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
@@ -71,7 +69,7 @@ const builds = await Promise.all([
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
     // Code that finds files from its own module (`new URL('../package.json', import.meta.url)`, the
-    // worker's './check-worker.js') finds them from the bundle's place.
+    // worker threads' '../bin/check-worker.cjs') finds them from the bundle's place.
     define: { 'import.meta.url': '__importMetaUrl' },
     // Wrapped as Node wraps a CommonJS module, so bin/policylint.cjs compiles the file as it is read
     // (adding the wrapper at run time copied the whole 1 MB source once more).
@@ -84,16 +82,6 @@ const builds = await Promise.all([
     // file in GB18030 or UTF-16 only: left to node_modules (a dependency of the package), where
     // encode-text's require() finds it when that happens.
     external: ['iconv-lite'],
-  }),
-  build({
-    ...common,
-    entryPoints: [{ in: 'src/check-worker.ts', out: 'check-worker' }],
-    format: 'esm',
-    splitting: true,
-    chunkNames: '[name]-[hash]',
-    // Bundled CommonJS dependencies (commander, iconv-lite) call require() for Node built-ins, which an
-    // ES module does not have: give them one.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   }),
 ]);
 

@@ -20,11 +20,11 @@ try {
   process.chdir(work);
   const bin = fileURLToPath(new URL('../bin/policylint.cjs', import.meta.url));
   process.argv = [process.argv[0], bin, 'check', 'draft.txt'];
-  const { run, CODE_CACHE } = createRequire(import.meta.url)(bin);
-  const ran = run();
-  if (ran === undefined) throw new Error('the bundle is not there');
-  await ran.done;
-  const { script } = ran;
+  const { load, CODE_CACHE } = createRequire(import.meta.url)(bin);
+  const loaded = load();
+  if (loaded === undefined) throw new Error('the bundle is not there');
+  await loaded.exports.runCli();
+  const { script } = loaded;
   // The check found problems (exit 1) or none (0); anything else means it did not run through.
   if (process.exitCode !== 0 && process.exitCode !== 1) throw new Error(`the warm-up check exited ${process.exitCode}`);
   writeFileSync(CODE_CACHE, script.createCachedData());

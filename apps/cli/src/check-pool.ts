@@ -16,9 +16,14 @@ export type WorkerReply = { index: number; result: FileCheck } | { index: number
 /** `--concurrency`: a number of worker threads, `off` (this thread only), or `auto`. */
 export type Concurrency = number | 'auto' | 'off';
 
-// A worker costs a Node start-up and a corpus load (≈0.1–0.2 s); checking a draft costs a few
-// milliseconds. Below this many files per worker, one thread is faster.
-const FILES_PER_WORKER = 24;
+// A worker thread's entry: it loads the CLI's bundle with its code cache, as the bin does, and serves
+// the pool (`serveChecks`). The same path from the source and from the bundle in dist/.
+const WORKER_ENTRY = new URL('../bin/check-worker.cjs', import.meta.url);
+
+// A worker costs a Node start-up and a corpus load (≈0.1 s); checking a draft costs a few
+// milliseconds. Below this many files per worker, one thread is faster: on 2 cores, 2 workers lost to
+// one thread at 48 drafts and won at 96 (bench/many-drafts.mjs, docs/benchmarks.md).
+const FILES_PER_WORKER = 40;
 
 /** How many worker threads to use for `fileCount` files; 0 means check in this thread. */
 export function workerCount(fileCount: number, concurrency: Concurrency): number {
@@ -92,7 +97,7 @@ function checkInWorkers(files: readonly string[], count: number, options: PoolOp
       if (next < files.length) worker.postMessage(next++);
     };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: setup });
+      const worker = new Worker(WORKER_ENTRY, { workerData: setup });
       workers.push(worker);
       worker.on('message', (reply: 'ready' | WorkerReply) => {
         if (reply !== 'ready') {

@@ -227,15 +227,19 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-// A reader that stops early (`policylint outline x | head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
 /**
- * This process's run. Awaited by the bin that loads the bundle (`bin/policylint.cjs`): the bundle is a
- * classic script, for V8's code cache, where a top-level await cannot be.
+ * Runs the CLI on this process's arguments and sets its exit code: what `bin/policylint.cjs` calls
+ * once it has loaded the bundle (a worker thread of a parallel check calls `serveChecks` instead).
  */
-export const done = main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+export function runCli(): Promise<void> {
+  // A reader that stops early (`policylint outline x | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  return main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+export { serveChecks } from './check-worker.js';
