@@ -17,8 +17,8 @@ function mix(x: number): number {
 const SEEDS = Array.from({ length: 256 }, (_, i) => mix(0x9e3779b9 * (i + 1)));
 
 /**
- * k minimum hashes of the set, each under its own permutation: `mix(h ^ seed)` written out, one
- * permutation at a time with its least value in a local (this loop is most of making a plan's keys).
+ * k minimum hashes of the set, each under its own permutation: one permutation at a time, with its
+ * least value in a local (this loop is most of making a plan's keys).
  */
 export function signature(shingles: Uint32Array, k: number): Uint32Array {
   const sig = new Uint32Array(k);
@@ -26,12 +26,7 @@ export function signature(shingles: Uint32Array, k: number): Uint32Array {
     const seed = SEEDS[i]!;
     let least = 0xffffffff;
     for (let j = 0; j < shingles.length; j++) {
-      let h = (shingles[j]! ^ seed) >>> 0;
-      h ^= h >>> 16;
-      h = Math.imul(h, 0x85ebca6b);
-      h ^= h >>> 13;
-      h = Math.imul(h, 0xc2b2ae35);
-      h = (h ^ (h >>> 16)) >>> 0;
+      const h = mix(shingles[j]! ^ seed);
       if (h < least) least = h;
     }
     sig[i] = least;
