@@ -12,9 +12,12 @@ export function toSimplified(text: string): string {
 
 /** Folds full-width ASCII (`（`, `１`, `Ａ`) and the ideographic space to their half-width forms. */
 export function foldWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e\u3000]/g, (c) =>
-    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
-  );
+  return text.replace(/[\uff01-\uff5e\u3000]/g, halfWidth);
+}
+
+/** The half-width form of a full-width ASCII character or the ideographic space. */
+function halfWidth(c: string): string {
+  return c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0);
 }
 
 /** Drops everything that is not a letter or a digit: punctuation, symbols, spaces. */
@@ -36,5 +39,5 @@ export function normalizeForMatch(text: string): string {
 const FULL_WIDTH_ALPHANUMERIC = /[０-９Ａ-Ｚａ-ｚ]/g;
 
 function foldAlphanumerics(text: string): string {
-  return text.replace(FULL_WIDTH_ALPHANUMERIC, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return text.replace(FULL_WIDTH_ALPHANUMERIC, halfWidth);
 }
