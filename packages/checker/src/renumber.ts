@@ -76,7 +76,8 @@ export function renumberPlan(plan: Plan, analysis: NumberingAnalysis, selfRefere
  * `第4条` when measure 5 moves to 4, in the citation's own numeral style (5, ５ or 五). Where numbers
  * restart in each part, a lone `第2条` could afterwards name an earlier measure 2; such a citation
  * gets its part as well (`第二部分第2条`), so it keeps pointing where it did, and a list it is in
- * breaks up around it (`第1、11条` → `第1条、第二部分第2条`).
+ * breaks up around it (`第1、11条` → `第1条、第二部分第2条`). A path whose part no longer names
+ * its measure gets the section too (`第三部分第1条` → `第三部分第（二）项第1条`, see `followPath`).
  * The parts and sections these prefixes name are added to `named`, when given.
  */
 export function citationEdits(plan: Plan, selfReferences: readonly PlanReference[], moves: readonly NumberMove[], named?: Set<PlanNode>): TextEdit[] {
@@ -106,13 +107,52 @@ export function citationEdits(plan: Plan, selfReferences: readonly PlanReference
     const step = path[path.length - 1]!;
     if (to !== undefined) edits.push({ range: step.numberRange, newText: writeNumber(to, step.numeral) });
   };
+  /**
+   * A path (第三部分第1条) is read inside its part, where after renumbering another measure may be the
+   * first with its number: where measures restart in each section, 第三部分第1条 then names the first
+   * section's. Such a path gets its section (第三部分第（二）项第1条). A number that reads on from the
+   * path before it (a list's 2 in 第三部分第1、2条, the 第2条 of 第三部分第1条和第2条) is written out in
+   * full when it is taken too, or when that path was lengthened. The insertions, or undefined for none.
+   */
+  const followPath = (reference: PlanReference, i: number, node: PlanNode, afterLengthened: boolean): TextEdit[] | undefined => {
+    const target = reference.targets[i]!;
+    const last = target.steps[target.steps.length - 1]!;
+    const taken = firstAfter(node, findPath(plan, target.steps.slice(0, -1))) !== node;
+    // Its first step is written before its own text: it reads on from the number before it.
+    const readsOn = target.steps[0]!.numberRange.start.character < target.range.start.character;
+    if (readsOn && (taken || afterLengthened)) {
+      const qualifier = firstAfter(node, undefined) === node ? undefined : qualify(node, ancestorsOf.get(node) ?? [], renumbered, firstAfter);
+      for (const name of qualifier?.names ?? []) named?.add(name);
+      const prefix = qualifier?.text ?? selfName(plan);
+      if (target.listUnit === undefined) return [insert(target.range.start, prefix)];
+      return [insert(reference.targets[i - 1]!.range.end, target.listUnit), insert(target.range.start, `${prefix}第`)];
+    }
+    if (!taken || readsOn || last.kind !== 'measure' || target.steps.length !== 2 || target.steps[0]!.kind !== 'part') return undefined;
+    const section = (ancestorsOf.get(node) ?? []).find((a) => a.kind === 'section');
+    if (section === undefined || firstAfter(node, section) !== node) return undefined;
+    named?.add(section);
+    // Before the measure's own 第.
+    const at = { line: last.numberRange.start.line, character: last.numberRange.start.character - 1 };
+    return [insert(at, `第（${chineseNumber(renumbered(section))}）项`)];
+  };
+
   for (const reference of selfReferences) {
     // Numbers of the same kind after a qualifier are read inside its part (第二部分第2、3条,
     // 第二部分第2条和第3条), so once one is written, every later lone one gets its own 第, unit and
     // qualifier: 第1、11、3条 → 第1条、第二部分第2条、第一部分第3条.
     let qualifiedKind: StepKind | undefined;
+    // Set once a path of this citation was given more of itself: the numbers that read on from it
+    // (第三部分第1、2条, 第三部分第1条和第2条) would be read inside what it now names, so each states its own.
+    let pathLengthened = false;
     reference.targets.forEach((target, i) => {
       const node = findPath(plan, target.steps);
+      if (node !== undefined && target.steps.length > 1) {
+        const lengthened = followPath(reference, i, node, pathLengthened);
+        if (lengthened !== undefined) {
+          edits.push(...lengthened);
+          pathLengthened = true;
+        }
+      }
       const lone = target.steps.length === 1 && node !== undefined && node.kind !== 'part';
       const afterQualified = lone && target.steps[0]!.kind === qualifiedKind;
       const qualifier = lone && (afterQualified || firstAfter(node, undefined) !== node) ? qualify(node, ancestorsOf.get(node) ?? [], renumbered, firstAfter) : undefined;
@@ -148,7 +188,7 @@ function qualify(
 ): { text: string; names: PlanNode[] } | undefined {
   const part = ancestors.find((a) => a.kind === 'part');
   const section = node.kind === 'measure' ? ancestors.find((a) => a.kind === 'section') : undefined;
-  const cn = (n: PlanNode): string => toChineseNumeral(renumbered(n)) ?? String(renumbered(n));
+  const cn = (n: PlanNode): string => chineseNumber(renumbered(n));
   if (part !== undefined && firstAfter(node, part) === node) return { text: `第${cn(part)}部分`, names: [part] };
   if (section !== undefined && firstAfter(node, section) === node) {
     return part === undefined
@@ -156,6 +196,11 @@ function qualify(
       : { text: `第${cn(part)}部分第（${cn(section)}）项`, names: [part, section] };
   }
   return undefined;
+}
+
+/** 3 as a part's or section's number is written in a citation: 三. */
+function chineseNumber(n: number): string {
+  return toChineseNumeral(n) ?? String(n);
 }
 
 /** What the document calls itself in a citation (本方案, 本措施…): the kind of document its title names. */

@@ -122,6 +122,24 @@ describe('renumberText', () => {
     });
   });
 
+  // Found by renumber.property.test.ts (shrunk). Measures restart in each section, so once renumbered
+  // the first section's measure 2 is the part's first measure 1, and 第二部分第1条 would name it.
+  describe('a path whose part no longer names the measure it cited', () => {
+    const measures = (cite: string): string => `一、甲\n1.推进。按照${cite}落实。\n二、乙\n（一）子\n2.推进。\n（二）丑\n1.推进。\n2.推进。\n（三）寅\n1.推进。`;
+    const renumbered = (cite: string): string => measures(cite).replace('（一）子\n2.推进', '（一）子\n1.推进');
+    it.each([
+      ['gets its section', '第二部分第1条', '第二部分第（二）项第1条'],
+      ['is left alone when its part still names it', '第二部分第2条', '第二部分第1条'],
+      ['as a later number of a list, stands alone with its part and section', '第二部分第2、1条', '第二部分第1条、第二部分第（二）项第1条'],
+      ['as the first of a list, leaves the later numbers their own part: they are not read inside its section', '第二部分第1、2条', '第二部分第（二）项第1条、第二部分第1条'],
+      ['as the first of a chain, leaves the later citation its own part', '第二部分第1条和第2条', '第二部分第（二）项第1条和第二部分第1条'],
+      ['as the later citation of a chain, is written out in full', '第二部分第2条和第1条', '第二部分第1条和第二部分第（二）项第1条'],
+    ])('%s: %s → %s', (_, cite, expected) => {
+      expect(renumberText(measures(cite)).text).toBe(renumbered(expected));
+      expect(fixText(measures(cite)).text).toBe(renumbered(expected));
+    });
+  });
+
   it('keeps the document’s own convention: 国发〔2019〕5号 restarts per part and stays so', () => {
     const text = readRepoFile('test/fixtures/real-policies/gov-guofa-2019-5-double-random-one-public.txt');
     expect(renumberText(text).text).toBe(text);
