@@ -1,5 +1,5 @@
 import { headingLabel, headingRange, stripPinyin } from '@policylint/core';
-import { localized, type RuleFinding } from '../finding.js';
+import { localized, type RelatedLocation, type RuleFinding } from '../finding.js';
 import { findEarlierRepeats } from '../overlap/draft-repeats.js';
 import { LayeredFrequency } from '../overlap/weights.js';
 import { DEFAULT_OVERLAP_PARAMS } from '../overlap/params.js';
@@ -26,6 +26,9 @@ export const overlapInternal: Rule = {
     const frequencies = (draftFrequencies ??= new LayeredFrequency()).reset(corpus?.overlap().df);
     const findings: RuleFinding[] = [];
     const quoteOf = quotesOnce();
+    // The earlier measure as a related location, once per check and measure, shared by the findings
+    // of its copies (which nothing changes): findings are alive until the report is written.
+    const relatedOf: Array<RelatedLocation[] | undefined> = [];
     // Each measure against the earlier ones only (never itself): the later of two repeats is the one to report.
     findEarlierRepeats(units, frequencies, INTERNAL_PARAMS).forEach((best, i) => {
       if (best === undefined || best.similarity < config.overlapThreshold) return;
@@ -42,7 +45,7 @@ export const overlapInternal: Rule = {
           `repeats "${label}" of this document${detail.en}`,
         ),
         range: headingRange(unit.node),
-        related: [{ message: localized(`“${stripPinyin(label)}”`, `"${label}"`), range: headingRange(earlier) }],
+        related: (relatedOf[best.earlier] ??= [{ message: localized(`“${stripPinyin(label)}”`, `"${label}"`), range: headingRange(earlier) }]),
       });
     });
     return findings;

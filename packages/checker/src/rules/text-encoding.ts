@@ -1,5 +1,5 @@
 import { findDamage, pinyinAnnotationSpans, splitLines, toChineseNumeral, walkNodes, type Range } from '@policylint/core';
-import { localized, type RuleFinding } from '../finding.js';
+import { localized, type Fix, type RuleFinding, type TextEdit } from '../finding.js';
 import type { Rule } from '../rule.js';
 
 export const textEncoding: Rule = {
@@ -39,32 +39,43 @@ export const textEncoding: Rule = {
           });
         }
       }
-      // Offsets, not objects, until the fix is read: a large plan has tens of thousands of
-      // annotations, alive until the report is written, and the collector copies each survivor.
       const spans = pinyinAnnotationSpans(content);
       if (spans.length === 0) continue;
-      const first = { start: spans[0]!, end: spans[1]! };
       const count = spans.length / 2;
       // One finding per line: 1,139 separate warnings on the seed would bury everything else.
-      const example = content.slice(Math.max(0, first.start - 1), first.end);
+      const example = content.slice(Math.max(0, spans[0]! - 1), spans[1]!);
       findings.push({
         message: localized(
           `本行有${count}处行内拼音注音（如“${example}”），正式文本应删除`,
           `${count} inline pinyin annotation${count > 1 ? 's' : ''} on this line (e.g. ${example}): remove them from the official text`,
         ),
-        range: range(first.start, first.end),
-        fix: {
-          description: localized('删除本行的拼音注音', 'remove the pinyin annotations on this line'),
-          // Made when first read, then kept as data: a check that does not fix only counts fixes, and
-          // a large plan's annotations are tens of thousands of edits (~200,000 objects in 1 MB).
-          get edits() {
-            const edits = Array.from({ length: count }, (_, i) => ({ range: range(spans[2 * i]!, spans[2 * i + 1]!), newText: '' }));
-            Object.defineProperty(this, 'edits', { value: edits, enumerable: true, writable: true });
-            return edits;
-          },
-        },
+        range: range(spans[0]!, spans[1]!),
+        fix: removePinyinFix(content, line.index),
       });
     }
     return findings;
   },
 };
+
+const REMOVE_PINYIN = localized('删除本行的拼音注音', 'remove the pinyin annotations on this line');
+
+/**
+ * The fix that deletes a line's pinyin annotations. Its edits are made when first read, then kept as
+ * data: a check that does not fix only counts fixes, and a large plan's annotations are tens of
+ * thousands of edits (~200,000 objects in 1 MB), alive until the report is written, which the
+ * collector copies. Until then the fix holds only the line (a slice of the text) and scans it again.
+ */
+function removePinyinFix(content: string, lineIndex: number): Fix {
+  return {
+    description: REMOVE_PINYIN,
+    get edits() {
+      const spans = pinyinAnnotationSpans(content);
+      const edits: TextEdit[] = [];
+      for (let i = 0; i < spans.length; i += 2) {
+        edits.push({ range: { start: { line: lineIndex, character: spans[i]! }, end: { line: lineIndex, character: spans[i + 1]! } }, newText: '' });
+      }
+      Object.defineProperty(this, 'edits', { value: edits, enumerable: true, writable: true });
+      return edits;
+    },
+  };
+}
