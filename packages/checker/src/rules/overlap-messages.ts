@@ -4,9 +4,14 @@ import type { OverlapMatch } from '../overlap/overlap-index.js';
 
 const QUOTE_LENGTH = 40;
 
-/** A sentence for a message: pinyin stripped, cut short with an ellipsis. */
+/** A sentence as a message shows it: pinyin stripped, trimmed. */
+function shownText(text: string): string {
+  return stripPinyin(text).trim();
+}
+
+/** A sentence for a message: as shown, cut short with an ellipsis. */
 export function quote(text: string): string {
-  const clean = stripPinyin(text).trim();
+  const clean = shownText(text);
   return clean.length > QUOTE_LENGTH ? `${clean.slice(0, QUOTE_LENGTH)}…` : clean;
 }
 
@@ -31,7 +36,9 @@ export function similarityText(similarity: number): Localized {
 
 /**
  * `（相似度 0.82）：其中“…”≈“…”`: the similarity, and the sentence pair that shows the repeat best;
- * `textOf` gives the text at a range of the document the match's corpus sentence is in.
+ * `textOf` gives the text at a range of the document the match's corpus sentence is in. A sentence
+ * copied word for word is quoted once, `（相似度 1.00）：其中“…”一句完全相同`: the same quote twice
+ * says nothing more and makes the line twice as long.
  */
 export function similarityAndPair(
   match: Pick<OverlapMatch, 'similarity' | 'pair'>,
@@ -41,6 +48,13 @@ export function similarityAndPair(
   const similarity = similarityText(match.similarity);
   const matched = match.pair === undefined ? undefined : textOf(match.pair.corpus);
   if (match.pair === undefined || matched === undefined) return localized(`（${similarity['zh-CN']}）`, ` (${similarity.en})`);
-  const pair = `“${quoteOf(match.pair.draft.text)}”≈“${quoteOf(matched)}”`;
+  const draft = match.pair.draft.text;
+  const quoted = quoteOf(draft);
+  const quotedMatch = quoteOf(matched);
+  // Equal quotes are equal sentences unless both were cut short: then the whole texts decide.
+  if (quoted === quotedMatch && (draft === matched || shownText(draft) === shownText(matched))) {
+    return localized(`（${similarity['zh-CN']}）：其中“${quoted}”一句完全相同`, ` (${similarity.en}); identical sentence: “${quoted}”`);
+  }
+  const pair = `“${quoted}”≈“${quotedMatch}”`;
   return localized(`（${similarity['zh-CN']}）：其中${pair}`, ` (${similarity.en}); closest pair: ${pair}`);
 }
