@@ -1,6 +1,6 @@
 import type { Range } from '@policylint/core';
 import { describe, expect, it } from 'vitest';
-import { similarityAndPair } from '../src/rules/overlap-messages.js';
+import { messagesOnce, similarityAndPair } from '../src/rules/overlap-messages.js';
 
 const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -37,5 +37,25 @@ describe('similarityAndPair', () => {
 
   it('gives the similarity alone when there is no pair', () => {
     expect(similarityAndPair({ similarity: 0.5, pair: undefined }, () => undefined)).toEqual({ 'zh-CN': '（相似度 0.50）', en: ' (similarity 0.50)' });
+  });
+});
+
+describe('messagesOnce', () => {
+  const make = (text: string) => () => ({ 'zh-CN': text, en: text });
+
+  it('gives the message made first to a finding with the same place, draft sentence and similarity', () => {
+    const messageOf = messagesOnce();
+    const place = {};
+    const first = messageOf(place, '推进改革。', 0.9, make('first'));
+    expect(messageOf(place, ` 推进改革。`.slice(1), 0.9, make('second'))).toBe(first);
+  });
+
+  it('makes a message of its own for another place, another draft sentence or another similarity', () => {
+    const messageOf = messagesOnce();
+    const place = {};
+    messageOf(place, '推进改革。', 0.9, make('first'));
+    expect(messageOf({}, '推进改革。', 0.9, make('other place'))['zh-CN']).toBe('other place');
+    expect(messageOf(place, '深化改革。', 0.9, make('other sentence'))['zh-CN']).toBe('other sentence');
+    expect(messageOf(place, '推进改革。', 0.8, make('other similarity'))['zh-CN']).toBe('other similarity');
   });
 });

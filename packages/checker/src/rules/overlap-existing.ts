@@ -3,7 +3,7 @@ import { localized, type Localized, type RelatedLocation, type RuleFinding } fro
 import type { OverlapMatch } from '../overlap/overlap-index.js';
 import type { SegmentMeasure } from '../overlap/segment.js';
 import type { Rule } from '../rule.js';
-import { quotesOnce, similarityAndPair } from './overlap-messages.js';
+import { messagesOnce, quotesOnce, similarityAndPair } from './overlap-messages.js';
 
 const CLOSEST_SENTENCE = localized('最相近的原句', 'closest sentence');
 
@@ -32,6 +32,8 @@ export const overlapExisting: Rule = {
     const exclude = new Set(documentId === undefined ? [] : [documentId]);
     const findings: RuleFinding[] = [];
     const quoteOf = quotesOnce();
+    // The corpus sentence's range (or the measure) stands for the measure it is in: it is one of its.
+    const messageOf = messagesOnce();
     // How each plan is named, once per check: a draft's repeats name the same few plans over and over.
     const names = new Map<string, { title: string; simplified: string }>();
     const nameOf = (planId: string): { title: string; simplified: string } => {
@@ -70,8 +72,10 @@ export const overlapExisting: Rule = {
       const [best] = index.query(unit, { limit: 1, exclude });
       if (best === undefined || best.similarity < config.overlapThreshold) continue;
       const about = citedOf(best);
-      const detail = similarityAndPair(best, (range) => corpus.textAt(best.planId, range), quoteOf);
-      const message = localized(`与${about.zh}重复${detail['zh-CN']}`, `repeats ${about.en}${detail.en}`);
+      const message = messageOf(best.pair?.corpus ?? best.measure, best.pair?.draft.text ?? '', best.similarity, () => {
+        const detail = similarityAndPair(best, (range) => corpus.textAt(best.planId, range), quoteOf);
+        return localized(`与${about.zh}重复${detail['zh-CN']}`, `repeats ${about.en}${detail.en}`);
+      });
       const range = headingRange(unit.node);
       if (best.pair === undefined) {
         findings.push({ message, range, related: [about.measure] });

@@ -4,7 +4,7 @@ import { findEarlierRepeats } from '../overlap/draft-repeats.js';
 import { LayeredFrequency } from '../overlap/weights.js';
 import { DEFAULT_OVERLAP_PARAMS } from '../overlap/params.js';
 import type { Rule } from '../rule.js';
-import { quotesOnce, similarityAndPair } from './overlap-messages.js';
+import { messagesOnce, quotesOnce, similarityAndPair } from './overlap-messages.js';
 
 const INTERNAL_PARAMS = { ...DEFAULT_OVERLAP_PARAMS, minContainedWeight: Number.POSITIVE_INFINITY };
 // One table of the draft's own counts reused by every check (checks run one at a time): allocating
@@ -29,24 +29,26 @@ export const overlapInternal: Rule = {
     // The earlier measure as a related location, once per check and measure, shared by the findings
     // of its copies (which nothing changes): findings are alive until the report is written.
     const relatedOf: Array<RelatedLocation[] | undefined> = [];
+    const messageOf = messagesOnce();
     // Each measure against the earlier ones only (never itself): the later of two repeats is the one to report.
     findEarlierRepeats(units, frequencies, INTERNAL_PARAMS).forEach((best, i) => {
       if (best === undefined || best.similarity < config.overlapThreshold) return;
-      const unit = units[i]!;
       const earlier = units[best.earlier]!.node;
-      const label = headingLabel(earlier);
-      // The pair's earlier sentence is one of the earlier measure's, its text at hand: slicing it out
-      // of the draft took a line table of the whole draft (~10 ms of a 1 MB plan's check).
-      const sentences = units[best.earlier]!.sentences;
-      const detail = similarityAndPair(best, (range) => sentences.find((sentence) => sentence.range === range)?.text, quoteOf);
-      findings.push({
-        message: localized(
-          `与本文件“${label}”重复${detail['zh-CN']}`,
-          `repeats "${label}" of this document${detail.en}`,
-        ),
-        range: headingRange(unit.node),
-        related: (relatedOf[best.earlier] ??= [{ message: localized(`“${stripPinyin(label)}”`, `"${label}"`), range: headingRange(earlier) }]),
+      // The earlier sentence's range (or the earlier measure) stands for the earlier measure: it is one of its.
+      const message = messageOf(best.pair?.corpus ?? earlier, best.pair?.draft.text ?? '', best.similarity, () => {
+        const label = headingLabel(earlier);
+        // The pair's earlier sentence is one of the earlier measure's, its text at hand: slicing it out
+        // of the draft took a line table of the whole draft (~10 ms of a 1 MB plan's check).
+        const sentences = units[best.earlier]!.sentences;
+        const detail = similarityAndPair(best, (range) => sentences.find((sentence) => sentence.range === range)?.text, quoteOf);
+        return localized(`与本文件“${label}”重复${detail['zh-CN']}`, `repeats "${label}" of this document${detail.en}`);
       });
+      let related = relatedOf[best.earlier];
+      if (related === undefined) {
+        const label = headingLabel(earlier);
+        relatedOf[best.earlier] = related = [{ message: localized(`“${stripPinyin(label)}”`, `"${label}"`), range: headingRange(earlier) }];
+      }
+      findings.push({ message, range: headingRange(units[i]!.node), related });
     });
     return findings;
   },

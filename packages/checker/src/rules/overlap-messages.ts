@@ -28,6 +28,26 @@ export function quotesOnce(): (text: string) => string {
   };
 }
 
+/**
+ * A message remembered per check by where it points and the draft sentence it quotes, for the
+ * findings that say the same: a draft's later copies of a measure repeat what the first one repeats.
+ * `place` is an object that stands for everything else the message says (the corpus sentence's
+ * range, or the measure when there is no pair); `make` builds the message when it is not known.
+ * Made per check, so no message outlives its document.
+ */
+export function messagesOnce(): (place: object, draftText: string, similarity: number, make: () => Localized) => Localized {
+  const byPlace = new Map<object, Map<string, { similarity: number; message: Localized }>>();
+  return (place, draftText, similarity, make) => {
+    let byText = byPlace.get(place);
+    if (byText === undefined) byPlace.set(place, (byText = new Map()));
+    const known = byText.get(draftText);
+    if (known !== undefined && known.similarity === similarity) return known.message;
+    const message = make();
+    byText.set(draftText, { similarity, message });
+    return message;
+  };
+}
+
 /** 相似度 0.82 / similarity 0.82 */
 export function similarityText(similarity: number): Localized {
   const value = similarity.toFixed(2);
