@@ -93,7 +93,7 @@ const CORE_TEXT_FUNCTIONS: Readonly<Record<string, (text: string) => unknown>> =
 };
 
 // Exported functions of core that take no free text: numbers, short marker forms, parsed plans.
-const CORE_OTHER_FUNCTIONS = ['formatMarker', 'toChineseNumeral', 'primaryTitle', 'isPlanLike', 'nodesOfKind', 'walkNodes', 'headingLabel', 'headingRange'];
+const CORE_OTHER_FUNCTIONS = ['formatMarker', 'toChineseNumeral', 'primaryTitle', 'isPlanLike', 'allNodes', 'nodesOfKind', 'walkNodes', 'headingLabel', 'headingRange'];
 
 /**
  * The checker's entries that read a text, the line inside a small plan so that every rule has nodes to

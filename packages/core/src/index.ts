@@ -26,7 +26,7 @@ export { CHINESE_NUMERAL_CHARS, parseChineseNumeral, toChineseNumeral } from './
 export { parsePlan, planTitles, primaryTitle } from './parse.js';
 export { findPinyinAnnotations, pinyinAnnotationSpans, stripPinyin, TONE_MARKED } from './pinyin.js';
 export { splitSentences, type SentenceSpan } from './sentences.js';
-export { isPlanLike, nodesOfKind, walkNodes } from './walk.js';
+export { allNodes, isPlanLike, nodesOfKind, walkNodes } from './walk.js';
 export {
   findReferences,
   NON_REFERENCE_COUNTERS,

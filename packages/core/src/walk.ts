@@ -14,12 +14,19 @@ export function* walkNodes(plan: Plan): Generator<{ node: PlanNode; ancestors: r
 
 /** The nodes of one kind in document order, e.g. every measure of the plan. */
 export function nodesOfKind(plan: Plan, kind: NodeKind): PlanNode[] {
+  return allNodes(plan, kind);
+}
+
+/**
+ * Every node (or every node of one kind) in document order: walkNodes' order, without its entries and
+ * ancestor lists, for rules that need neither (a generator's steps are slow in code that runs once, cold).
+ */
+export function allNodes(plan: Plan, kind?: NodeKind): PlanNode[] {
   const out: PlanNode[] = [];
-  // walkNodes' order, without its entries and ancestor lists (a rule asks for nodes of a kind often).
   const stack = [...plan.children].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.kind === kind) out.push(node);
+    if (kind === undefined || node.kind === kind) out.push(node);
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return out;

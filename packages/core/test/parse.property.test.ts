@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findReferences, parsePlan, splitLines, walkNodes, type Plan, type PlanNode, type Position, type Range } from '../src/index.js';
+import { allNodes, findReferences, nodesOfKind, parsePlan, splitLines, walkNodes, type Plan, type PlanNode, type Position, type Range } from '../src/index.js';
 import { readSeed, slicer } from './helpers.js';
 import { anyUnit, planText } from './plan-text-arbitrary.js';
 
@@ -152,6 +152,28 @@ describe('parsePlan properties', () => {
   it('never throws and keeps ranges inside the text, on the seed with lines deleted, duplicated, swapped and garbled', () => {
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 12 }), (mutations) => assertWellFormed(mutate(seedLines, mutations))),
+      { numRuns: 300 },
+    );
+  }, TIMEOUT);
+});
+
+describe('allNodes and nodesOfKind', () => {
+  it('list the nodes walkNodes walks, in its order, every one or those of a kind', () => {
+    fc.assert(
+      fc.property(planText(), (text) => {
+        const plan = parsePlan(text);
+        const walked = [...walkNodes(plan)].map(({ node }) => node);
+        // The same node objects, not equal copies.
+        const same = (found: PlanNode[], expected: PlanNode[]): void => {
+          expect(found.length).toBe(expected.length);
+          found.forEach((node, i) => expect(node).toBe(expected[i]));
+        };
+        same(allNodes(plan), walked);
+        for (const kind of ['part', 'section', 'measure', 'item'] as const) {
+          same(allNodes(plan, kind), walked.filter((node) => node.kind === kind));
+          same(nodesOfKind(plan, kind), walked.filter((node) => node.kind === kind));
+        }
+      }),
       { numRuns: 300 },
     );
   }, TIMEOUT);

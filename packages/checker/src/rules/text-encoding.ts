@@ -1,5 +1,5 @@
-import { findDamage, pinyinAnnotationSpans, splitLines, toChineseNumeral, walkNodes, type Range } from '@policylint/core';
-import { localized, type Fix, type RuleFinding, type TextEdit } from '../finding.js';
+import { allNodes, findDamage, pinyinAnnotationSpans, splitLines, toChineseNumeral, type Range } from '@policylint/core';
+import { localized, type Fix, type Localized, type RuleFinding, type TextEdit } from '../finding.js';
 import type { Rule } from '../rule.js';
 
 export const textEncoding: Rule = {
@@ -10,7 +10,8 @@ export const textEncoding: Rule = {
   check({ plan, text }) {
     const findings: RuleFinding[] = [];
     const damagedHeadingLines = new Set<number>();
-    for (const { node } of walkNodes(plan)) {
+    const pinyinMessages = new Map<string, Localized>();
+    for (const node of allNodes(plan)) {
       if (!node.damaged) continue;
       damagedHeadingLines.add(node.range.start.line);
       findings.push({
@@ -44,11 +45,18 @@ export const textEncoding: Rule = {
       const count = spans.length / 2;
       // One finding per line: 1,139 separate warnings on the seed would bury everything else.
       const example = content.slice(Math.max(0, spans[0]! - 1), spans[1]!);
-      findings.push({
-        message: localized(
+      // Shared by the lines that say the same (findings are held until the report is written).
+      const key = `${count} ${example}`;
+      let message = pinyinMessages.get(key);
+      if (message === undefined) {
+        message = localized(
           `本行有${count}处行内拼音注音（如“${example}”），正式文本应删除`,
           `${count} inline pinyin annotation${count > 1 ? 's' : ''} on this line (e.g. ${example}): remove them from the official text`,
-        ),
+        );
+        pinyinMessages.set(key, message);
+      }
+      findings.push({
+        message,
         range: range(spans[0]!, spans[1]!),
         fix: removePinyinFix(content, line.index),
       });
