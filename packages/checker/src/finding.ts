@@ -34,7 +34,10 @@ export interface RelatedLocation {
   document?: string;
 }
 
-/** What a rule reports; the runner adds the rule id and the configured severity. */
+/**
+ * What a rule reports; the runner adds the rule id and the configured severity. Findings are data that
+ * nothing changes: findings that say the same may share their message, related locations or fix.
+ */
 export interface RuleFinding {
   message: Localized;
   range: Range;

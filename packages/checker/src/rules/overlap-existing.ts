@@ -32,7 +32,8 @@ export const overlapExisting: Rule = {
     const exclude = new Set(documentId === undefined ? [] : [documentId]);
     const findings: RuleFinding[] = [];
     const quoteOf = quotesOnce();
-    // The corpus sentence's range (or the measure) stands for the measure it is in: it is one of its.
+    // Messages by the corpus sentence they quote, whose range is one of one measure's (or by the
+    // measure, when there is no pair).
     const messageOf = messagesOnce();
     // How each plan is named, once per check: a draft's repeats name the same few plans over and over.
     const names = new Map<string, { title: string; simplified: string }>();

@@ -34,7 +34,8 @@ export const overlapInternal: Rule = {
     findEarlierRepeats(units, frequencies, INTERNAL_PARAMS).forEach((best, i) => {
       if (best === undefined || best.similarity < config.overlapThreshold) return;
       const earlier = units[best.earlier]!.node;
-      // The earlier sentence's range (or the earlier measure) stands for the earlier measure: it is one of its.
+      // By the earlier sentence the message quotes, whose range is one of the earlier measure's (or by
+      // that measure, when there is no pair).
       const message = messageOf(best.pair?.corpus ?? earlier, best.pair?.draft.text ?? '', best.similarity, () => {
         const label = headingLabel(earlier);
         // The pair's earlier sentence is one of the earlier measure's, its text at hand: slicing it out
