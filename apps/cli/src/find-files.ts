@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { unboundedGlobReason } from '@policylint/checker';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -18,10 +18,8 @@ export async function findFiles(args: readonly string[], cwd: string, locale: Lo
   const found = new Set<string>();
   for (const arg of args) {
     const path = resolve(cwd, arg);
-    const kind = await stat(path).then(
-      (s) => (s.isDirectory() ? 'dir' : 'file'),
-      () => undefined,
-    );
+    const info = statOf(path);
+    const kind = info === undefined ? undefined : info.isDirectory() ? 'dir' : 'file';
     let matches: string[];
     if (kind === 'file') matches = [path];
     else if (kind === 'dir') matches = await glob(PLAN_FILES, { cwd: path, absolute: true, ignore: IGNORED, dot: false });
@@ -38,4 +36,13 @@ export function boundedGlob(glob: string, locale: Locale, label = glob): string 
   const reason = unboundedGlobReason(glob);
   if (reason !== undefined) throw new CliError(message(locale, 'refusedArgument', label, reason[locale]));
   return glob;
+}
+
+/** A path's stat, undefined when there is nothing there or it cannot be looked at (synchronous: see read-text-file.ts). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { decodeText, type TextEncodingName } from '@policylint/checker/node';
 import { CliError } from './cli-error.js';
 import { message, type Locale } from './messages.js';
@@ -12,11 +12,13 @@ export interface TextFile {
 /**
  * Reads a text file in UTF-8, UTF-8 or UTF-16 with a BOM, or GB18030 (see `decodeText`). A missing
  * file, a directory, a binary file, undecodable bytes or an I/O failure become a one-line CliError.
+ * Read synchronously: an asynchronous read waits for a libuv worker thread and a turn of the event
+ * loop, and nothing else runs meanwhile (checker's load-corpus.ts).
  */
 export async function readTextFile(path: string, locale: Locale): Promise<TextFile> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CliError(message(locale, 'fileNotFound', path));

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, parse as parsePath } from 'node:path';
 import { parseConfig, resolveConfig, type ResolvedConfig } from '../config.js';
 import { localized, type Localized } from '../finding.js';
@@ -51,7 +51,7 @@ export class ConfigLoader {
         const candidate = join(dir, CONFIG_FILE);
         // A regular file only: a FIFO of that name in a checked-out repository would make the run wait
         // for ever. (One named with --config is read as it is, as `--config <(…)` needs.)
-        if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
+        if (isFile(candidate)) return candidate;
         return dir === parsePath(dir).root ? undefined : this.findUp(dirname(dir));
       })();
       this.byDir.set(dir, found);
@@ -64,7 +64,7 @@ export class ConfigLoader {
 export async function loadConfigFile(path: string): Promise<LoadedConfig> {
   let raw: string;
   try {
-    raw = await readFile(path, 'utf8');
+    raw = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new ConfigError(localized(`${path}：无法读取（${code}）`, `${path}: cannot read (${code})`));
@@ -82,4 +82,13 @@ export async function loadConfigFile(path: string): Promise<LoadedConfig> {
     throw new ConfigError(localized(lines('：', 'zh-CN'), lines(': ', 'en')));
   }
   return { config: parsed.config, path };
+}
+
+/** Whether a regular file is there. Synchronous, as is the configuration's reading: see load-corpus.ts. */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
 }

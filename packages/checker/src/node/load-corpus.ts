@@ -1,13 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, parse as parsePath, relative, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
+import { globSync } from 'tinyglobby';
 import { DEFAULT_CORPUS } from '../config.js';
 import { isAbsoluteGlob } from '../corpus-glob.js';
 import { Corpus, corpusTitles, type CorpusTitles } from '../corpus.js';
 import type { Segment } from '../overlap/segment.js';
-import { decodeText } from './decode-text.js';
+import { decodeText, type DecodedText } from './decode-text.js';
 import { loadSegment, overlapCacheDir } from './segment-cache.js';
+
+// The file system is read synchronously here and in the rest of the corpus and configuration loading:
+// each asynchronous call waits for a libuv worker thread and a turn of the event loop (~0.1–0.3 ms),
+// a check makes a few dozen of them before anything else can run, and the seed's cold CLI check spent
+// ~9 ms waiting on them (docs/benchmarks.md). The functions stay async for their callers.
 
 /** Where a corpus comes from: globs relative to a folder. */
 export interface CorpusSource {
@@ -29,10 +33,10 @@ export async function findCorpusSource(
   if (config.path !== undefined) {
     const baseDir = dirname(config.path);
     if (config.corpus !== undefined) return { baseDir, globs: config.corpus };
-    if (await isDirectory(join(baseDir, 'seeds'))) return { baseDir, globs: DEFAULT_CORPUS };
+    if (isDirectory(join(baseDir, 'seeds'))) return { baseDir, globs: DEFAULT_CORPUS };
   }
   for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
-    if (await isDirectory(join(dir, 'seeds'))) return { baseDir: dir, globs: DEFAULT_CORPUS };
+    if (isDirectory(join(dir, 'seeds'))) return { baseDir: dir, globs: DEFAULT_CORPUS };
     if (dir === parsePath(dir).root) return undefined;
   }
 }
@@ -49,15 +53,18 @@ export async function loadCorpus(
   options?: { cacheDir?: string | undefined },
 ): Promise<{ corpus: Corpus; files: string[]; skipped: string[]; outside: string[] }> {
   const ownDir = overlapCacheDir(source.baseDir);
-  const { cacheDir } = options ?? { cacheDir: (await linkFree(source.baseDir, ownDir)) ? ownDir : undefined };
+  const { cacheDir } = options ?? { cacheDir: linkFree(source.baseDir, ownDir) ? ownDir : undefined };
   const { files, outside } = await findCorpusFiles(source);
   const plans: CorpusTitles[] = [];
   const segments = new Map<string, Segment>();
   const skipped: string[] = [];
   // One plan at a time: its text is read, indexed (or its index read from the cache), its titles
   // taken, and let go before the next, so a large corpus's texts are never all in memory at once.
-  for (const file of files) {
-    const decoded = await readFile(file).then(decodeText, () => undefined);
+  for (const [i, file] of files.entries()) {
+    // The reads do not yield: between plans the event loop turns, so that a language server indexing
+    // a large corpus still answers meanwhile.
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    const decoded = readDecoded(file);
     if (decoded?.kind !== 'text') {
       skipped.push(file);
       continue;
@@ -101,8 +108,8 @@ export async function findCorpusFiles(source: CorpusSource): Promise<{ files: st
   const relativeGlobs = source.globs.filter((g) => !absoluteGlob(g));
   const absoluteGlobs = source.globs.filter(absoluteGlob);
   const negated = source.globs.filter((g) => g.startsWith('!'));
-  const { inside, outside } = relativeGlobs.length === 0 ? { inside: [], outside: [] } : await splitInside(source.baseDir, await glob(relativeGlobs, options));
-  const anywhere = absoluteGlobs.length === 0 ? [] : await glob([...absoluteGlobs, ...negated], options);
+  const { inside, outside } = relativeGlobs.length === 0 ? { inside: [], outside: [] } : splitInside(source.baseDir, globSync(relativeGlobs, options));
+  const anywhere = absoluteGlobs.length === 0 ? [] : globSync([...absoluteGlobs, ...negated], options);
   return { files: [...new Set([...inside, ...anywhere])].sort(), outside: outside.sort() };
 }
 
@@ -111,11 +118,11 @@ export async function findCorpusFiles(source: CorpusSource): Promise<{ files: st
  * not). The workspace is untrusted: a `.policylint` that links elsewhere would have the index written
  * (and read back) outside it, so the index is then kept in memory only.
  */
-async function linkFree(root: string, dir: string): Promise<boolean> {
+function linkFree(root: string, dir: string): boolean {
   let at = root;
   for (const part of relative(root, dir).split(sep)) {
     at = join(at, part);
-    const info = await lstat(at).catch(() => undefined);
+    const info = fileInfo(at, lstatSync);
     if (info === undefined) return true;
     if (info.isSymbolicLink()) return false;
   }
@@ -123,20 +130,46 @@ async function linkFree(root: string, dir: string): Promise<boolean> {
 }
 
 /** The files whose real path is inside the real path of `dir`, and the others. */
-async function splitInside(dir: string, files: readonly string[]): Promise<{ inside: string[]; outside: string[] }> {
-  const base = await realpath(dir).catch(() => undefined);
+function splitInside(dir: string, files: readonly string[]): { inside: string[]; outside: string[] } {
+  const base = realPath(dir);
   if (base === undefined) return { inside: [], outside: [...files] };
   const isInside = (path: string): boolean => {
     const rel = relative(base, path);
     return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
   };
-  const within = await Promise.all(files.map((file) => realpath(file).then(isInside, () => false)));
+  const within = files.map((file) => {
+    const real = realPath(file);
+    return real !== undefined && isInside(real);
+  });
   return { inside: files.filter((_, i) => within[i]), outside: files.filter((_, i) => !within[i]) };
 }
 
-function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
+function isDirectory(path: string): boolean {
+  return fileInfo(path, statSync)?.isDirectory() ?? false;
+}
+
+/** `stat` or `lstat` of a path, undefined when there is nothing there or it cannot be looked at. */
+function fileInfo(path: string, look: typeof statSync | typeof lstatSync): Stats | undefined {
+  try {
+    return look(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file's bytes decoded (`decodeText`), or undefined when it cannot be read. */
+function readDecoded(file: string): DecodedText | undefined {
+  try {
+    return decodeText(readFileSync(file));
+  } catch {
+    return undefined;
+  }
 }

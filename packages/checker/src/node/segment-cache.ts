@@ -1,5 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePlan } from '@policylint/core';
 import { DEFAULT_OVERLAP_PARAMS } from '../overlap/params.js';
@@ -39,7 +38,7 @@ export async function loadSegments(
  */
 export async function loadSegment(id: string, text: string, cacheDir: string | undefined): Promise<{ segment: Segment; reused: boolean }> {
   const file = cacheDir === undefined ? undefined : join(cacheDir, `${segmentCacheKey()}-${textHash(text)}.bin`);
-  const cached = file === undefined ? undefined : await readFile(file).then((bytes) => deserializeSegment(bytes, id, DEFAULT_OVERLAP_PARAMS, { reread: rereader(file) }), () => undefined);
+  const cached = file === undefined ? undefined : readStored(file, id);
   if (cached !== undefined) return { segment: cached, reused: true };
   const segment = buildSegment(id, measureUnits(parsePlan(text), DEFAULT_OVERLAP_PARAMS), DEFAULT_OVERLAP_PARAMS);
   if (file === undefined) return { segment, reused: false };
@@ -47,6 +46,17 @@ export async function loadSegment(id: string, text: string, cacheDir: string | u
   // Once stored, the segment is used as a stored one, so a first (cold) start holds no more than a warm one.
   const stored = (await writeAtomically(file, bytes)) ? deserializeSegment(bytes, id, DEFAULT_OVERLAP_PARAMS, { reread: rereader(file) }) : undefined;
   return { segment: stored ?? segment, reused: false };
+}
+
+/** The segment stored in `file`, or undefined when there is none or it is not one (read synchronously: see load-corpus.ts). */
+function readStored(file: string, id: string): Segment | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  return deserializeSegment(bytes, id, DEFAULT_OVERLAP_PARAMS, { reread: rereader(file) });
 }
 
 /** Reads `length` bytes at `offset` of a stored segment again, or undefined when it is gone. */
