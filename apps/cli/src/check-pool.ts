@@ -20,10 +20,11 @@ export type Concurrency = number | 'auto' | 'off';
 // the pool (`serveChecks`). The same path from the source and from the bundle in dist/.
 const WORKER_ENTRY = new URL('../bin/check-worker.cjs', import.meta.url);
 
-// A worker costs a Node start-up and a corpus load (≈0.1 s); checking a draft costs a few
-// milliseconds. Below this many files per worker, one thread is faster: on 2 cores, 2 workers lost to
-// one thread at 48 drafts and won at 96 (bench/many-drafts.mjs, docs/benchmarks.md).
-const FILES_PER_WORKER = 40;
+// A worker costs a Node start-up, a corpus load and its own cold code (≈0.1–0.2 s); checking a draft
+// costs a few milliseconds. Below this many files per worker, one thread is faster: on 2 cores, 2
+// workers lost to one thread at 400 drafts (1.83 against 1.70 s) and won at 800 (3.09 against 3.23 s)
+// (bench/many-drafts.mjs and a sweep, docs/benchmarks.md).
+const FILES_PER_WORKER = 400;
 
 /** How many worker threads to use for `fileCount` files; 0 means check in this thread. */
 export function workerCount(fileCount: number, concurrency: Concurrency): number {
