@@ -1,7 +1,6 @@
-import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { CORPUS_GLOB_OUTSIDE, GLOB_LIMITS, globLeavesBase, TOO_MANY_GLOBS } from '@policylint/checker';
-import type { CorpusSource } from '@policylint/checker/node';
+import { isDirectory, type CorpusSource } from '@policylint/checker/node';
 import { escapePath } from 'tinyglobby';
 import { CliError } from './cli-error.js';
 import { boundedGlob } from './find-files.js';
@@ -24,7 +23,7 @@ export async function checkCorpusGlobs(args: readonly string[], cwd: string, loc
   for (const arg of args) {
     const label = `--corpus ${arg}`;
     if (globLeavesBase(arg)) throw new CliError(message(locale, 'refusedArgument', label, CORPUS_GLOB_OUTSIDE[locale]));
-    if (!(await isDirectory(resolve(cwd, arg)))) boundedGlob(arg, locale, label);
+    if (!isDirectory(resolve(cwd, arg))) boundedGlob(arg, locale, label);
   }
 }
 
@@ -35,7 +34,7 @@ export async function checkCorpusGlobs(args: readonly string[], cwd: string, loc
 export async function corpusSourceFromArgs(args: readonly string[], cwd: string): Promise<CorpusSource> {
   const globs: string[] = [];
   for (const arg of args) {
-    if (!(await isDirectory(resolve(cwd, arg)))) {
+    if (!isDirectory(resolve(cwd, arg))) {
       globs.push(arg);
       continue;
     }
@@ -45,11 +44,4 @@ export async function corpusSourceFromArgs(args: readonly string[], cwd: string)
     globs.push(`${escapePath(path.split(sep).join('/'))}/**/*.{txt,md}`);
   }
   return { baseDir: cwd, globs };
-}
-
-function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
 }

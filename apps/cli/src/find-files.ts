@@ -1,6 +1,6 @@
-import { statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { unboundedGlobReason } from '@policylint/checker';
+import { fileInfo } from '@policylint/checker/node';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { CliError } from './cli-error.js';
 import { message, type Locale } from './messages.js';
@@ -18,7 +18,7 @@ export async function findFiles(args: readonly string[], cwd: string, locale: Lo
   const found = new Set<string>();
   for (const arg of args) {
     const path = resolve(cwd, arg);
-    const info = statOf(path);
+    const info = fileInfo(path);
     const kind = info === undefined ? undefined : info.isDirectory() ? 'dir' : 'file';
     let matches: string[];
     if (kind === 'file') matches = [path];
@@ -36,13 +36,4 @@ export function boundedGlob(glob: string, locale: Locale, label = glob): string 
   const reason = unboundedGlobReason(glob);
   if (reason !== undefined) throw new CliError(message(locale, 'refusedArgument', label, reason[locale]));
   return glob;
-}
-
-/** A path's stat, undefined when there is nothing there or it cannot be looked at (synchronous: see read-text-file.ts). */
-function statOf(path: string): Stats | undefined {
-  try {
-    return statSync(path, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
 }

@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, parse as parsePath } from 'node:path';
 import { parseConfig, resolveConfig, type ResolvedConfig } from '../config.js';
 import { localized, type Localized } from '../finding.js';
 import { RULES } from '../rules/index.js';
+import { fileInfo } from './file-info.js';
 
 /**
  * A configuration file that cannot be used: `path: key: what is wrong`, a line per problem, in each
@@ -51,7 +52,7 @@ export class ConfigLoader {
         const candidate = join(dir, CONFIG_FILE);
         // A regular file only: a FIFO of that name in a checked-out repository would make the run wait
         // for ever. (One named with --config is read as it is, as `--config <(…)` needs.)
-        if (isFile(candidate)) return candidate;
+        if (fileInfo(candidate)?.isFile() === true) return candidate;
         return dir === parsePath(dir).root ? undefined : this.findUp(dirname(dir));
       })();
       this.byDir.set(dir, found);
@@ -82,13 +83,4 @@ export async function loadConfigFile(path: string): Promise<LoadedConfig> {
     throw new ConfigError(localized(lines('：', 'zh-CN'), lines(': ', 'en')));
   }
   return { config: parsed.config, path };
-}
-
-/** Whether a regular file is there. Synchronous, as is the configuration's reading: see load-corpus.ts. */
-function isFile(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    return false;
-  }
 }

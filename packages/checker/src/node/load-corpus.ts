@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, parse as parsePath, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { DEFAULT_CORPUS } from '../config.js';
@@ -6,6 +6,7 @@ import { isAbsoluteGlob } from '../corpus-glob.js';
 import { Corpus, corpusTitles, type CorpusTitles } from '../corpus.js';
 import type { Segment } from '../overlap/segment.js';
 import { decodeText, type DecodedText } from './decode-text.js';
+import { fileInfo, isDirectory } from './file-info.js';
 import { loadSegment, overlapCacheDir } from './segment-cache.js';
 
 // The file system is read synchronously here and in the rest of the corpus and configuration loading:
@@ -142,19 +143,6 @@ function splitInside(dir: string, files: readonly string[]): { inside: string[];
     return real !== undefined && isInside(real);
   });
   return { inside: files.filter((_, i) => within[i]), outside: files.filter((_, i) => !within[i]) };
-}
-
-function isDirectory(path: string): boolean {
-  return fileInfo(path, statSync)?.isDirectory() ?? false;
-}
-
-/** `stat` or `lstat` of a path, undefined when there is nothing there or it cannot be looked at. */
-function fileInfo(path: string, look: typeof statSync | typeof lstatSync): Stats | undefined {
-  try {
-    return look(path, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
 }
 
 function realPath(path: string): string | undefined {
